@@ -1,0 +1,13 @@
+/**
+ * javamiko: paramiko's SSH client in Java.
+ *
+ * <p>Only the public API packages are exported; everything under
+ * {@code org.javamiko.internal} may change without notice.
+ */
+module org.javamiko {
+    requires transitive org.slf4j;
+    requires org.bouncycastle.provider;
+
+    exports org.javamiko;
+    exports org.javamiko.keys;
+}

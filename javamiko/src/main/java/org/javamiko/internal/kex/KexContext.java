@@ -1,0 +1,31 @@
+package org.javamiko.internal.kex;
+
+import java.io.IOException;
+
+import org.javamiko.internal.wire.SshBuffer;
+
+/**
+ * What a key exchange needs from the transport running it: the inputs to the exchange hash and
+ * a way to send its messages.
+ */
+public interface KexContext {
+
+    /** @return V_C, the client's identification string without CR LF */
+    byte[] clientVersion();
+
+    /** @return V_S, the server's identification string without CR LF */
+    byte[] serverVersion();
+
+    /** @return I_C, the payload of the client's SSH_MSG_KEXINIT */
+    byte[] clientKexInit();
+
+    /** @return I_S, the payload of the server's SSH_MSG_KEXINIT */
+    byte[] serverKexInit();
+
+    /**
+     * Sends one message of the exchange.
+     *
+     * @param payload the message, starting with its type byte
+     */
+    void send(SshBuffer payload) throws IOException;
+}
