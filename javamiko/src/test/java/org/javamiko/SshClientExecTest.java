@@ -88,13 +88,16 @@ class SshClientExecTest {
         }
     }
 
+    /** @return how many bytes the stream held, all of which must be {@code expected} */
     private static long count(InputStream in, char expected) throws IOException {
         byte[] buf = new byte[65536];
         long total = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
             for (int i = 0; i < n; i++) {
-                assertThat(buf[i]).isEqualTo((byte) expected);
+                if (buf[i] != (byte) expected) {
+                    throw new AssertionError("byte " + (total + i) + " is " + buf[i] + ", not '" + expected + "'");
+                }
             }
             total += n;
         }
