@@ -2,7 +2,6 @@ package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import org.javamiko.keys.PKey;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +25,6 @@ class HostKeysTest {
             + "vuGP29ASF/OqjAj35ZqzHvX+k5tEeMMIDfV3BYy5VlfxSXs1Bg5yEPbrmg6MJhE=";
     /** From paramiko's tests/test_hostkeys.py: the hash of foo.example.com. */
     static final String PARAMIKO_HASH = "|1|BMsIC6cUIP2zBuXR3t2LRcJYjzM=|hpkJMysjTk/+zzUUzxQEa2ieq6c=";
-
-    /** Until the keys branch lands, PKey cannot parse keys and these tests are skipped, not failed. */
-    @BeforeAll
-    static void needsPublicKeyParsing() throws Exception {
-        assumeTrue(PKeyAvailability.canParsePublicKeys(), "PKey.fromPublicKeyLine is not implemented yet");
-    }
 
     @TempDir
     Path dir;
