@@ -24,11 +24,11 @@ import org.javamiko.SshException;
  */
 public final class KnownHostsFiles {
     /**
-     * The largest file read: far above any real known_hosts (a hundred thousand hosts take about
-     * 70 MiB with RSA keys, mostly far less), low enough that a wrong path such as a device
-     * cannot exhaust memory.
+     * The largest file read: above any real known_hosts (a hundred thousand RSA-3072 host keys
+     * take about 60 MiB; most files hold a few hundred lines), low enough that a wrong path such
+     * as a device cannot exhaust memory.
      */
-    public static final int MAX_FILE_BYTES = 256 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
 
     private KnownHostsFiles() {
     }
