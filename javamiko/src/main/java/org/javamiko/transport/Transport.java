@@ -293,14 +293,22 @@ public class Transport implements AutoCloseable {
     }
 
     /**
-     * Sets when keys are renewed. Takes effect for keys negotiated after the call.
+     * Sets when keys are renewed (by default after 1 GiB in either direction or 1 hour).
+     * Takes effect at once, also on a started transport.
      *
-     * @param bytes re-key after this many bytes in either direction
+     * @param bytes re-key after this many bytes in either direction (at least 16 KiB)
      * @param interval re-key after this much time
      */
     public void setRekeyLimits(long bytes, Duration interval) {
+        if (bytes < 16 * 1024) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
         this.rekeyBytes = bytes;
         this.rekeyInterval = interval;
+        SshSession s = session;
+        if (s != null) {
+            s.setRekeyLimits(bytes, interval);
+        }
     }
 
     /** @return the algorithm lists offered; mutable before {@link #startClient} */

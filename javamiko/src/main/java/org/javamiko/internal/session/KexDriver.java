@@ -46,6 +46,8 @@ final class KexDriver implements KexContext {
     private boolean sawNonKexBeforeKexInit;
     private boolean gotServerKexInit;
     private long keysSince = System.nanoTime();
+    private volatile long rekeyBytes;
+    private volatile long rekeyIntervalNanos;
 
     private volatile byte[] sessionId;
     private volatile PKey hostKey;
@@ -55,6 +57,15 @@ final class KexDriver implements KexContext {
         this.session = session;
         this.config = config;
         this.random = random;
+        setRekeyLimits(config.rekeyBytes(), config.rekeyInterval());
+    }
+
+    void setRekeyLimits(long bytes, java.time.Duration interval) {
+        if (bytes < 16 * 1024) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
+        rekeyBytes = bytes;
+        rekeyIntervalNanos = interval.toNanos();
     }
 
     /** Sends our KEXINIT and closes the send gate. The caller holds the write lock. */
@@ -109,7 +120,7 @@ final class KexDriver implements KexContext {
     }
 
     private boolean limitReached(long bytes) {
-        return bytes >= config.rekeyBytes() || System.nanoTime() - keysSince >= config.rekeyInterval().toNanos();
+        return bytes >= rekeyBytes || System.nanoTime() - keysSince >= rekeyIntervalNanos;
     }
 
     /**
@@ -137,13 +148,15 @@ final class KexDriver implements KexContext {
         int start = payload.readPosition() - 1;
         serverKexInit = java.util.Arrays.copyOfRange(payload.array(), start, start + payload.available() + 1);
         KexInit server = KexInit.decode(payload);
-        if (!inProgress) {
-            session.writeLock().lock();
-            try {
+        session.writeLock().lock();
+        try {
+            // Checked under the lock: a sender may be starting a re-exchange of its own right now,
+            // and the server must see exactly one KEXINIT from us per exchange.
+            if (!inProgress) {
                 sendKexInit();
-            } finally {
-                session.writeLock().unlock();
             }
+        } finally {
+            session.writeLock().unlock();
         }
         if (!firstKexDone) {
             gotServerKexInit = true;

@@ -416,6 +416,14 @@ public final class SshSession implements AutoCloseable {
         return log;
     }
 
+    /**
+     * @param bytes re-key after this many bytes in either direction
+     * @param interval re-key after this much time under the same keys
+     */
+    public void setRekeyLimits(long bytes, Duration interval) {
+        kex.setRekeyLimits(bytes, interval);
+    }
+
     /** Starts a key re-exchange now, unless one is under way. */
     public void rekey() throws IOException {
         kex.startRekey();
