@@ -20,6 +20,10 @@ public final class SshKeygen {
         ED25519("ed25519", 0),
         /** ECDSA on NIST P-256. */
         ECDSA_256("ecdsa", 256),
+        /** ECDSA on NIST P-384. */
+        ECDSA_384("ecdsa", 384),
+        /** ECDSA on NIST P-521. */
+        ECDSA_521("ecdsa", 521),
         /** RSA with a 3072-bit modulus (OpenSSH's default size). */
         RSA_3072("rsa", 3072);
 

@@ -47,8 +47,8 @@ final class SshdProcess {
     }
 
     /**
-     * Starts sshd with {@code config} and the extra {@code -o} options, its stderr (the log, as
-     * {@code -e} sends it there) going to {@code logFile}, and waits until it sends its banner.
+     * Starts sshd with {@code config} and the extra {@code -o} options, its log ({@code -E}) and
+     * anything it prints going to {@code logFile}, and waits until it sends its banner.
      *
      * @throws IllegalStateException with the log when sshd exits or stays silent
      */
@@ -63,7 +63,7 @@ final class SshdProcess {
             killTree(process);
             if (readiness != Readiness.PORT_TAKEN || attempt == PORT_ATTEMPTS) {
                 throw new IllegalStateException("sshd did not start (" + readiness + "); command: "
-                        + command(config, port, options) + "\nits log:\n" + readLog(logFile));
+                        + command(config, port, options, logFile) + "\nits log:\n" + readLog(logFile));
             }
         }
     }
@@ -102,18 +102,20 @@ final class SshdProcess {
         }
     }
 
-    private static List<String> command(Path config, int port, Map<String, String> options) {
+    private static List<String> command(Path config, int port, Map<String, String> options, Path logFile) {
+        // -E, not -e: with -e the session processes log to their stderr, which is the channel's
+        // stderr, so debug lines would land in the output of every command a test runs.
         List<String> command = new ArrayList<>(List.of(
-                SSHD.toString(), "-D", "-e", "-f", config.toString(), "-p", Integer.toString(port)));
+                SSHD.toString(), "-D", "-E", logFile.toString(), "-f", config.toString(), "-p", Integer.toString(port)));
         options.forEach((key, value) -> command.addAll(List.of("-o", key + "=" + value)));
         return command;
     }
 
     private static Process launch(Path config, int port, Map<String, String> options, Path logFile) {
         try {
-            return new ProcessBuilder(command(config, port, options))
+            return new ProcessBuilder(command(config, port, options, logFile))
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
         } catch (IOException e) {
