@@ -42,8 +42,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * killed after the last. Outside JUnit, {@link Builder#start()} gives a running server to close
  * yourself (try-with-resources).
  *
- * <p>What it runs: {@code /usr/sbin/sshd -D -e -f <dir>/sshd_config -p <free port>} plus one
- * {@code -o Key=Value} per {@link Builder#option}, where the temp dir holds:
+ * <p>What it runs: {@code /usr/sbin/sshd -D -E <dir>/sshd.log -f <dir>/sshd_config -p <free
+ * port>} plus one {@code -o Key=Value} per {@link Builder#option}, where the temp dir holds:
  * <ul>
  * <li>{@code sshd_config}: {@code ListenAddress 127.0.0.1}, the host keys, {@code PermitRootLogin
  *     yes}, {@code StrictModes no}, {@code UsePAM no}, {@code AuthorizedKeysFile}, {@code

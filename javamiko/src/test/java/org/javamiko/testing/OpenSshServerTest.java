@@ -39,6 +39,7 @@ class OpenSshServerTest {
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).isEqualTo("hi\n");
+        assertThat(result.stderr()).as("sshd's debug log must not leak into a session's stderr").isEmpty();
     }
 
     @Test

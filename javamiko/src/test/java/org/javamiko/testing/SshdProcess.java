@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One running {@code /usr/sbin/sshd -D -e}: started on a free port, waited for until it answers
+ * One running {@code /usr/sbin/sshd -D -E log}: started on a free port, waited for until it answers
  * with its banner, and killed by its PID.
  *
  * <p>Finding a free port is a race (another process may take the port between our probe and
@@ -113,6 +113,9 @@ final class SshdProcess {
 
     private static Process launch(Path config, int port, Map<String, String> options, Path logFile) {
         try {
+            // A fresh log per attempt: an earlier attempt's "Address already in use" must not
+            // be read as this one's.
+            Files.deleteIfExists(logFile);
             return new ProcessBuilder(command(config, port, options, logFile))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
