@@ -130,7 +130,8 @@ final class KexDriver implements KexContext {
     void checkAllowedDuringKex(int type) throws SshException {
         boolean kexMessage = type == Msg.KEXINIT || type == Msg.NEWKEYS
                 || (type >= Msg.KEX_FIRST && type <= Msg.KEX_LAST);
-        if (firstKexDone || kexMessage) {
+        // A DISCONNECT ends the connection either way; reading it lets us report the server's reason.
+        if (firstKexDone || kexMessage || type == Msg.DISCONNECT) {
             return;
         }
         if (!gotServerKexInit) {
