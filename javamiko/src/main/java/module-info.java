@@ -10,5 +10,6 @@ module org.javamiko {
 
     exports org.javamiko;
     exports org.javamiko.keys;
+    exports org.javamiko.transport;
     exports org.javamiko.sftp;
 }
