@@ -34,7 +34,10 @@ final class MinaSftpServer implements SftpServerFixture {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider();
+        hostKey.setAlgorithm("EC");
+        hostKey.setKeySize(256);   // quicker to generate than the default P-521, once per test
+        server.setKeyPairProvider(hostKey);
         server.setPasswordAuthenticator((user, password, session) -> "test".equals(password));
         server.setFileSystemFactory(new VirtualFileSystemFactory(this.root));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
