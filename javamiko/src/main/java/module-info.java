@@ -10,4 +10,5 @@ module org.javamiko {
 
     exports org.javamiko;
     exports org.javamiko.keys;
+    exports org.javamiko.sftp;
 }

@@ -1,0 +1,36 @@
+package org.javamiko;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.javamiko.keys.PKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trusts an unknown server on first use: adds its key to the client's host keys under the plain
+ * host name, and saves them at once to the file given to {@link SshClient#loadHostKeys}, if any.
+ * Later connections then detect a changed key.
+ */
+public class AutoAddPolicy implements MissingHostKeyPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoAddPolicy.class);
+
+    /** Creates the policy. */
+    public AutoAddPolicy() {
+    }
+
+    @Override
+    public void missingHostKey(SshClient client, String hostname, PKey key) throws SshException {
+        client.getHostKeys().add(hostname, key.getName(), key);
+        Path file = client.hostKeysFile();
+        if (file != null) {
+            try {
+                client.saveHostKeys(file);
+            } catch (IOException e) {
+                throw new SshException("Could not save the new host key of " + hostname + " to " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        LOG.debug("Adding {} host key for {}: {}", key.getName(), hostname, key.fingerprint());
+    }
+}

@@ -1,0 +1,374 @@
+package org.javamiko;
+
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.javamiko.keys.PKey;
+import org.javamiko.transport.Channel;
+
+/**
+ * How {@link SshClient#connect(String, ConnectOptions)} connects and authenticates, with
+ * paramiko's defaults.
+ *
+ * <pre>{@code
+ * client.connect("build-01", ConnectOptions.builder()
+ *         .username("deploy")
+ *         .keyFilename(Path.of("/etc/deploy/id_ed25519"))
+ *         .timeout(Duration.ofSeconds(10))
+ *         .build());
+ * }</pre>
+ */
+public final class ConnectOptions {
+    private final int port;
+    private final String username;
+    private final String password;
+    private final String passphrase;
+    private final PKey pkey;
+    private final List<Path> keyFilenames;
+    private final Duration timeout;
+    private final boolean allowAgent;
+    private final boolean lookForKeys;
+    private final boolean compress;
+    private final Socket socket;
+    private final Channel tunnel;
+    private final boolean gssAuth;
+    private final boolean gssKex;
+    private final boolean gssDelegCreds;
+    private final String gssHost;
+    private final boolean gssTrustDns;
+    private final Duration bannerTimeout;
+    private final Duration authTimeout;
+    private final Duration channelTimeout;
+    private final Map<String, List<String>> disabledAlgorithms;
+    private final Map<String, List<String>> preferredAlgorithms;
+
+    private ConnectOptions(Builder b) {
+        port = b.port;
+        username = b.username;
+        password = b.password;
+        passphrase = b.passphrase;
+        pkey = b.pkey;
+        keyFilenames = List.copyOf(b.keyFilenames);
+        timeout = b.timeout;
+        allowAgent = b.allowAgent;
+        lookForKeys = b.lookForKeys;
+        compress = b.compress;
+        socket = b.socket;
+        tunnel = b.tunnel;
+        gssAuth = b.gssAuth;
+        gssKex = b.gssKex;
+        gssDelegCreds = b.gssDelegCreds;
+        gssHost = b.gssHost;
+        gssTrustDns = b.gssTrustDns;
+        bannerTimeout = b.bannerTimeout;
+        authTimeout = b.authTimeout;
+        channelTimeout = b.channelTimeout;
+        disabledAlgorithms = Map.copyOf(b.disabledAlgorithms);
+        preferredAlgorithms = Map.copyOf(b.preferredAlgorithms);
+    }
+
+    /** @return port 22, the local user name, keys from ~/.ssh, the agent, no timeout */
+    public static ConnectOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the TCP port */
+    public int port() {
+        return port;
+    }
+
+    /** @return the user name to log in as */
+    public String username() {
+        return username;
+    }
+
+    /** @return the password, or null */
+    public String password() {
+        return password;
+    }
+
+    /** @return the passphrase for encrypted keys, or null (then the password is tried) */
+    public String passphrase() {
+        return passphrase;
+    }
+
+    /** @return a key to authenticate with first, or null */
+    public PKey pkey() {
+        return pkey;
+    }
+
+    /** @return key files to try, in order */
+    public List<Path> keyFilenames() {
+        return keyFilenames;
+    }
+
+    /** @return the TCP connect timeout, or null for none */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return whether to try the ssh-agent's keys */
+    public boolean allowAgent() {
+        return allowAgent;
+    }
+
+    /** @return whether to try ~/.ssh/id_rsa, id_ecdsa and id_ed25519 */
+    public boolean lookForKeys() {
+        return lookForKeys;
+    }
+
+    /** @return whether compression was asked for */
+    public boolean compress() {
+        return compress;
+    }
+
+    /** @return a connected socket to use instead of opening one, or null */
+    public Socket socket() {
+        return socket;
+    }
+
+    /** @return a channel of another connection to tunnel through (a jump host), or null */
+    public Channel tunnel() {
+        return tunnel;
+    }
+
+    /** @return whether GSS-API authentication was asked for */
+    public boolean gssAuth() {
+        return gssAuth;
+    }
+
+    /** @return whether GSS-API key exchange was asked for */
+    public boolean gssKex() {
+        return gssKex;
+    }
+
+    /** @return whether GSS-API credentials would be delegated */
+    public boolean gssDelegCreds() {
+        return gssDelegCreds;
+    }
+
+    /** @return the GSS-API host name, or null for the host connected to */
+    public String gssHost() {
+        return gssHost;
+    }
+
+    /** @return whether DNS is trusted to canonicalise the GSS-API host */
+    public boolean gssTrustDns() {
+        return gssTrustDns;
+    }
+
+    /** @return how long to wait for the server's identification string */
+    public Duration bannerTimeout() {
+        return bannerTimeout;
+    }
+
+    /** @return how long to wait for each authentication reply (and the key exchange) */
+    public Duration authTimeout() {
+        return authTimeout;
+    }
+
+    /** @return how long to wait for a channel-open answer */
+    public Duration channelTimeout() {
+        return channelTimeout;
+    }
+
+    /** @return algorithms removed from the defaults, by kind */
+    public Map<String, List<String>> disabledAlgorithms() {
+        return disabledAlgorithms;
+    }
+
+    /** @return algorithms to offer exactly, in order, by kind */
+    public Map<String, List<String>> preferredAlgorithms() {
+        return preferredAlgorithms;
+    }
+
+    /** Builds {@link ConnectOptions}; every setter returns the builder. */
+    public static final class Builder {
+        private int port = 22;
+        private String username = System.getProperty("user.name");
+        private String password;
+        private String passphrase;
+        private PKey pkey;
+        private final List<Path> keyFilenames = new ArrayList<>();
+        private Duration timeout;
+        private boolean allowAgent = true;
+        private boolean lookForKeys = true;
+        private boolean compress;
+        private Socket socket;
+        private Channel tunnel;
+        private boolean gssAuth;
+        private boolean gssKex;
+        private boolean gssDelegCreds = true;
+        private String gssHost;
+        private boolean gssTrustDns = true;
+        private Duration bannerTimeout = Duration.ofSeconds(15);
+        private Duration authTimeout = Duration.ofSeconds(30);
+        private Duration channelTimeout = Duration.ofHours(1);
+        private final Map<String, List<String>> disabledAlgorithms = new LinkedHashMap<>();
+        private final Map<String, List<String>> preferredAlgorithms = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** @param port the TCP port; default 22 */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Port " + port + " is outside 1-65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @param username the user to log in as; default the local user name */
+        public Builder username(String username) {
+            this.username = username;
+            return this;
+        }
+
+        /** @param password for password and keyboard-interactive login, and to decrypt keys when no passphrase is given */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** @param passphrase decrypts encrypted private keys */
+        public Builder passphrase(String passphrase) {
+            this.passphrase = passphrase;
+            return this;
+        }
+
+        /** @param key a key to try first */
+        public Builder pkey(PKey key) {
+            this.pkey = key;
+            return this;
+        }
+
+        /** @param file a private key file to try; may be repeated; a "-cert.pub" beside it is loaded too */
+        public Builder keyFilename(Path file) {
+            this.keyFilenames.add(file);
+            return this;
+        }
+
+        /** @param files private key files to try, in order */
+        public Builder keyFilenames(List<Path> files) {
+            this.keyFilenames.addAll(files);
+            return this;
+        }
+
+        /** @param tcpConnectTimeout bounds the TCP connect; default none */
+        public Builder timeout(Duration tcpConnectTimeout) {
+            this.timeout = tcpConnectTimeout;
+            return this;
+        }
+
+        /** @param allow whether to try the ssh-agent's keys; default true */
+        public Builder allowAgent(boolean allow) {
+            this.allowAgent = allow;
+            return this;
+        }
+
+        /** @param look whether to try ~/.ssh/id_rsa, id_ecdsa, id_ed25519; default true */
+        public Builder lookForKeys(boolean look) {
+            this.lookForKeys = look;
+            return this;
+        }
+
+        /** @param compress compression is not supported yet: true makes connect fail clearly */
+        public Builder compress(boolean compress) {
+            this.compress = compress;
+            return this;
+        }
+
+        /** @param connected a connected socket to use instead of opening one */
+        public Builder sock(Socket connected) {
+            this.socket = connected;
+            return this;
+        }
+
+        /** @param directTcpip a {@code direct-tcpip} channel of another client: connect through a jump host */
+        public Builder sock(Channel directTcpip) {
+            this.tunnel = directTcpip;
+            return this;
+        }
+
+        /** @param on GSS-API authentication is not supported yet: true makes connect fail clearly */
+        public Builder gssAuth(boolean on) {
+            this.gssAuth = on;
+            return this;
+        }
+
+        /** @param on GSS-API key exchange is not supported yet: true makes connect fail clearly */
+        public Builder gssKex(boolean on) {
+            this.gssKex = on;
+            return this;
+        }
+
+        /** @param on whether GSS-API credentials would be delegated; default true */
+        public Builder gssDelegCreds(boolean on) {
+            this.gssDelegCreds = on;
+            return this;
+        }
+
+        /** @param host the GSS-API host name; default the host connected to */
+        public Builder gssHost(String host) {
+            this.gssHost = host;
+            return this;
+        }
+
+        /** @param on whether DNS is trusted for GSS-API; default true */
+        public Builder gssTrustDns(boolean on) {
+            this.gssTrustDns = on;
+            return this;
+        }
+
+        /** @param d how long to wait for the server's identification string; default 15 s */
+        public Builder bannerTimeout(Duration d) {
+            this.bannerTimeout = d;
+            return this;
+        }
+
+        /** @param d how long to wait for each authentication reply (and the key exchange); default 30 s */
+        public Builder authTimeout(Duration d) {
+            this.authTimeout = d;
+            return this;
+        }
+
+        /** @param d how long to wait for a channel-open answer; default 1 h */
+        public Builder channelTimeout(Duration d) {
+            this.channelTimeout = d;
+            return this;
+        }
+
+        /**
+         * @param byKind algorithms not to offer, by kind: ciphers, macs, kex, keys, pubkeys, compression
+         */
+        public Builder disabledAlgorithms(Map<String, List<String>> byKind) {
+            this.disabledAlgorithms.putAll(byKind);
+            return this;
+        }
+
+        /**
+         * @param byKind algorithms to offer exactly, in this order, by kind (like OpenSSH's
+         *               {@code Ciphers=…}); weak ones such as hmac-sha1 may be named here
+         */
+        public Builder preferredAlgorithms(Map<String, List<String>> byKind) {
+            this.preferredAlgorithms.putAll(byKind);
+            return this;
+        }
+
+        /** @return the options */
+        public ConnectOptions build() {
+            return new ConnectOptions(this);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.javamiko;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.javamiko.transport.Channel;
+
+/**
+ * The streams of a command started by {@link SshClient#execCommand}: paramiko's
+ * {@code stdin, stdout, stderr} triple, plus the channel for the exit status.
+ *
+ * <p>Unread output never blocks the connection or other channels: it is buffered (up to the
+ * channel's limit, 64 MiB by default), so a program writing megabytes to both stdout and stderr
+ * while you read only one of them does not deadlock.
+ *
+ * <pre>{@code
+ * try (ExecStreams s = client.execCommand("tar czf - /srv/data")) {
+ *     s.stdout().transferTo(Files.newOutputStream(archive));
+ *     int status = s.channel().recvExitStatus();
+ * }
+ * }</pre>
+ */
+public final class ExecStreams implements AutoCloseable {
+    private final Channel channel;
+
+    ExecStreams(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** @return the command's stdin; closing it sends EOF */
+    public OutputStream stdin() {
+        return channel.getOutputStream();
+    }
+
+    /** @return the command's stdout */
+    public InputStream stdout() {
+        return channel.getInputStream();
+    }
+
+    /** @return the command's stderr */
+    public InputStream stderr() {
+        return channel.getErrorStream();
+    }
+
+    /** @return the channel, e.g. for {@code channel().recvExitStatus()} */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** Closes the channel; unread output is discarded. */
+    @Override
+    public void close() {
+        channel.close();
+    }
+}

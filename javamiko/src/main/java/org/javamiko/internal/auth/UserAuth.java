@@ -1,0 +1,209 @@
+package org.javamiko.internal.auth;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.javamiko.AuthenticationException;
+import org.javamiko.BadAuthenticationTypeException;
+import org.javamiko.SshException;
+import org.javamiko.internal.session.Msg;
+import org.javamiko.internal.session.SshSession;
+import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.keys.PKey;
+import org.javamiko.transport.InteractiveHandler;
+import org.javamiko.transport.Prompt;
+
+/**
+ * The client side of the authentication protocol (RFC 4252, RFC 4256): one method per call,
+ * each waiting for the server's verdict.
+ *
+ * <p>Each method returns an empty list on success, the methods the server still wants on partial
+ * success, and throws {@link AuthenticationException} when refused, or
+ * {@link BadAuthenticationTypeException} when the server does not allow the method at all.
+ */
+public final class UserAuth {
+    private static final String SERVICE = "ssh-connection";
+    private static final int MAX_PROMPTS = 64;
+
+    private final SshSession session;
+    private final Duration timeout;
+    private boolean serviceAccepted;
+    private boolean authenticated;
+    private String username;
+    private List<String> lastAllowed = List.of();
+
+    /**
+     * @param session the session, after its first key exchange
+     * @param timeout bounds each wait for a server reply
+     */
+    public UserAuth(SshSession session, Duration timeout) {
+        this.session = session;
+        this.timeout = timeout;
+    }
+
+    /** @return true after a method succeeded completely */
+    public synchronized boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    /** @return the user name that authenticated, or null */
+    public synchronized String username() {
+        return authenticated ? username : null;
+    }
+
+    /** @return the methods the server named in its last refusal or partial success */
+    public synchronized List<String> lastAllowed() {
+        return lastAllowed;
+    }
+
+    private void ensureService() throws IOException {
+        if (serviceAccepted) {
+            return;
+        }
+        session.send(new SshBuffer(32).putByte(Msg.SERVICE_REQUEST).putString("ssh-userauth"));
+        SshBuffer reply = session.nextAuthMessage(timeout);
+        int type = reply.getByte();
+        if (type != Msg.SERVICE_ACCEPT) {
+            throw new SshException("The server refused the ssh-userauth service (message " + type + ")");
+        }
+        serviceAccepted = true;
+    }
+
+    private SshBuffer request(String user, String method) {
+        return new SshBuffer(256).putByte(Msg.USERAUTH_REQUEST).putString(user).putString(SERVICE).putString(method);
+    }
+
+    /** The "none" method: usually refused, which tells us the methods the server allows. */
+    public synchronized List<String> authNone(String user) throws IOException {
+        ensureService();
+        session.log().debug("Trying authentication method none for {}", user);
+        session.send(request(user, "none"));
+        return verdict(user, "none", session.nextAuthMessage(timeout));
+    }
+
+    /** The "password" method. */
+    public synchronized List<String> authPassword(String user, String password) throws IOException {
+        ensureService();
+        session.log().debug("Trying password authentication for {}", user);
+        session.send(request(user, "password").putBoolean(false).putString(password));
+        SshBuffer reply = session.nextAuthMessage(timeout);
+        if (peekType(reply) == Msg.USERAUTH_60) {
+            throw new AuthenticationException("The server wants the password of " + user
+                    + " changed before it allows a login; change it with another client first");
+        }
+        return verdict(user, "password", reply);
+    }
+
+    /**
+     * The "publickey" method: first asks whether the server would accept the key (no signature,
+     * as OpenSSH does), and signs only when it would.
+     *
+     * @param algorithms the signature algorithms to try for this key, best first
+     */
+    public synchronized List<String> authPublickey(String user, PKey key, List<String> algorithms) throws IOException {
+        ensureService();
+        if (algorithms.isEmpty()) {
+            throw new AuthenticationException("No signature algorithm usable with the " + key.getName()
+                    + " key " + key.fingerprint() + " is both enabled here and accepted by the server");
+        }
+        AuthenticationException refused = null;
+        for (String algorithm : algorithms) {
+            session.log().debug("Offering {} key {} ({}) for {}", key.getName(), key.fingerprint(), algorithm, user);
+            session.send(request(user, "publickey").putBoolean(false).putString(algorithm).putString(key.asBytes()));
+            SshBuffer reply = session.nextAuthMessage(timeout);
+            if (peekType(reply) != Msg.USERAUTH_60) {
+                try {
+                    return verdict(user, "publickey", reply);
+                } catch (BadAuthenticationTypeException e) {
+                    throw e;
+                } catch (AuthenticationException e) {
+                    refused = e;
+                    continue;
+                }
+            }
+            if (!key.canSign()) {
+                throw new AuthenticationException("The server accepts key " + key.fingerprint()
+                        + " but its private half is not available to sign with");
+            }
+            byte[] signed = signedData(user, algorithm, key.asBytes());
+            byte[] signature = key.signSshData(signed, algorithm);
+            session.send(request(user, "publickey").putBoolean(true).putString(algorithm).putString(key.asBytes())
+                    .putString(signature));
+            return verdict(user, "publickey", session.nextAuthMessage(timeout));
+        }
+        throw refused;
+    }
+
+    private byte[] signedData(String user, String algorithm, byte[] blob) {
+        return new SshBuffer(512).putString(session.sessionId()).putByte(Msg.USERAUTH_REQUEST).putString(user)
+                .putString(SERVICE).putString("publickey").putBoolean(true).putString(algorithm).putString(blob)
+                .toByteArray();
+    }
+
+    /** The "keyboard-interactive" method (RFC 4256): each round of prompts goes to the handler. */
+    public synchronized List<String> authInteractive(String user, InteractiveHandler handler, String submethods)
+            throws IOException {
+        ensureService();
+        session.log().debug("Trying keyboard-interactive authentication for {}", user);
+        session.send(request(user, "keyboard-interactive").putString("").putString(submethods == null ? "" : submethods));
+        while (true) {
+            SshBuffer reply = session.nextAuthMessage(timeout);
+            if (peekType(reply) != Msg.USERAUTH_60) {
+                return verdict(user, "keyboard-interactive", reply);
+            }
+            reply.getByte();
+            String name = reply.getStringUtf8();
+            String instruction = reply.getStringUtf8();
+            reply.getString(); // language tag, deprecated
+            long count = reply.getUInt32();
+            if (count > MAX_PROMPTS) {
+                throw new SshException("The server sent " + count + " keyboard-interactive prompts (limit " + MAX_PROMPTS + ")");
+            }
+            List<Prompt> prompts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                prompts.add(new Prompt(reply.getStringUtf8(), reply.getBoolean()));
+            }
+            List<String> answers = handler.respond(name, instruction, List.copyOf(prompts));
+            if (answers == null || answers.size() != prompts.size()) {
+                throw new AuthenticationException("The keyboard-interactive handler gave "
+                        + (answers == null ? 0 : answers.size()) + " answers to " + prompts.size() + " prompts");
+            }
+            SshBuffer response = new SshBuffer(128).putByte(Msg.USERAUTH_INFO_RESPONSE).putInt(answers.size());
+            for (String a : answers) {
+                response.putString(a);
+            }
+            session.send(response);
+        }
+    }
+
+    private static int peekType(SshBuffer reply) {
+        return reply.array()[reply.readPosition()] & 0xff;
+    }
+
+    private List<String> verdict(String user, String method, SshBuffer reply) throws IOException {
+        int type = reply.getByte();
+        if (type == Msg.USERAUTH_SUCCESS) {
+            authenticated = true;
+            username = user;
+            session.log().debug("Authentication ({}) successful for {}", method, user);
+            return List.of();
+        }
+        if (type != Msg.USERAUTH_FAILURE) {
+            throw new SshException("Unexpected message " + type + " in reply to " + method + " authentication");
+        }
+        List<String> allowed = reply.getNameList();
+        boolean partial = reply.getBoolean();
+        lastAllowed = allowed;
+        if (partial) {
+            session.log().debug("Authentication ({}) partially successful; the server now wants one of {}", method, allowed);
+            return allowed;
+        }
+        if (!allowed.contains(method)) {
+            throw new BadAuthenticationTypeException(allowed, "The server does not allow " + method
+                    + " authentication; it allows " + String.join(", ", allowed));
+        }
+        throw new AuthenticationException("Authentication (" + method + ") failed for " + user);
+    }
+}

@@ -1,0 +1,188 @@
+package org.javamiko.keys;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.List;
+
+import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
+
+/** An Ed25519 key (RFC 8709), signing with the JDK's EdDSA. */
+public class Ed25519Key extends PKey {
+    /** The key type and its only signature algorithm. */
+    public static final String TYPE = "ssh-ed25519";
+
+    // DER prefixes turning raw keys into the X.509 / PKCS#8 encodings the JDK's KeyFactory takes.
+    private static final byte[] X509_PREFIX = hex("302a300506032b6570032100");
+    private static final byte[] PKCS8_PREFIX = hex("302e020100300506032b657004220420");
+
+    private final byte[] publicKey;
+    private final byte[] seed;
+    private final PublicKey jdkPublic;
+    private final PrivateKey jdkPrivate;
+
+    /**
+     * A public key.
+     *
+     * @param publicKey the 32-byte encoded point
+     * @throws SshException when the key is not 32 bytes or not a valid point
+     */
+    public Ed25519Key(byte[] publicKey) throws SshException {
+        this(publicKey, null);
+    }
+
+    /**
+     * A key pair.
+     *
+     * @param publicKey the 32-byte encoded point
+     * @param seed the 32-byte private seed, or null for a public key only
+     * @throws SshException when a length is wrong, or the seed does not belong to the public key
+     */
+    public Ed25519Key(byte[] publicKey, byte[] seed) throws SshException {
+        if (publicKey.length != 32) {
+            throw new SshException("An Ed25519 public key has 32 bytes, not " + publicKey.length);
+        }
+        if (seed != null && seed.length != 32) {
+            throw new SshException("An Ed25519 private seed has 32 bytes, not " + seed.length);
+        }
+        this.publicKey = publicKey.clone();
+        this.seed = seed == null ? null : seed.clone();
+        try {
+            KeyFactory kf = KeyFactory.getInstance("Ed25519");
+            this.jdkPublic = kf.generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, publicKey)));
+            this.jdkPrivate = seed == null ? null : kf.generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
+        } catch (GeneralSecurityException e) {
+            throw new SshException("Invalid Ed25519 key: " + e.getMessage(), e);
+        }
+        if (seed != null) {
+            checkPair();
+        }
+    }
+
+    /** @return a new random key pair */
+    public static Ed25519Key generate() {
+        try {
+            KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] x509 = kp.getPublic().getEncoded();
+            byte[] pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+            byte[] seed = ((EdECPrivateKey) kp.getPrivate()).getBytes().orElseThrow();
+            return new Ed25519Key(pub, seed);
+        } catch (GeneralSecurityException | SshException e) {
+            throw new IllegalStateException("The JDK could not generate an Ed25519 key", e);
+        }
+    }
+
+    /** A seed that does not match the public half would sign with a key the server does not know. */
+    private void checkPair() throws SshException {
+        byte[] probe = "javamiko key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try {
+            if (!verifyRaw(probe, rawSign(probe))) {
+                throw new SshException("The Ed25519 private key does not match its public key (corrupt key file?)");
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SshException("Invalid Ed25519 private key: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the 32-byte public key */
+    public byte[] getPublicKeyBytes() {
+        return publicKey.clone();
+    }
+
+    /** @return the 32-byte private seed; the key must be able to sign */
+    public byte[] getSeed() {
+        if (seed == null) {
+            throw new IllegalStateException("This Ed25519 key has no private half");
+        }
+        return seed.clone();
+    }
+
+    @Override
+    public String getKeyType() {
+        return TYPE;
+    }
+
+    @Override
+    public int getBits() {
+        return 256;
+    }
+
+    @Override
+    public byte[] keyBlob() {
+        return new SshBuffer(51).putString(TYPE).putString(publicKey).toByteArray();
+    }
+
+    @Override
+    public boolean canSign() {
+        return seed != null;
+    }
+
+    @Override
+    public List<String> signatureAlgorithms() {
+        return offeredAlgorithms(List.of(TYPE));
+    }
+
+    @Override
+    public byte[] signSshData(byte[] data, String algorithm) throws IOException {
+        if (!TYPE.equals(plainAlgorithm(algorithm))) {
+            throw new SshException("An Ed25519 key cannot sign with " + algorithm);
+        }
+        if (seed == null) {
+            throw new SshException("This Ed25519 key has no private half: it cannot sign");
+        }
+        try {
+            return new SshBuffer(83).putString(TYPE).putString(rawSign(data)).toByteArray();
+        } catch (GeneralSecurityException e) {
+            throw new SshException("Ed25519 signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean verifySshSignature(byte[] data, byte[] signatureBlob) throws IOException {
+        SshBuffer buf = SshBuffer.wrap(signatureBlob);
+        String alg = buf.getStringUtf8();
+        byte[] sig = buf.getString();
+        if (!TYPE.equals(alg) || sig.length != 64) {
+            return false;
+        }
+        try {
+            return verifyRaw(data, sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private byte[] rawSign(byte[] data) throws GeneralSecurityException {
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(jdkPrivate);
+        s.update(data);
+        return s.sign();
+    }
+
+    private boolean verifyRaw(byte[] data, byte[] sig) throws GeneralSecurityException {
+        Signature s = Signature.getInstance("Ed25519");
+        s.initVerify(jdkPublic);
+        s.update(data);
+        return s.verify(sig);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] hex(String s) {
+        return java.util.HexFormat.of().parseHex(s);
+    }
+}
