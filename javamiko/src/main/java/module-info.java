@@ -11,4 +11,5 @@ module org.javamiko {
     exports org.javamiko;
     exports org.javamiko.keys;
     exports org.javamiko.sftp;
+    exports org.javamiko.agent;
 }
