@@ -12,4 +12,5 @@ module org.javamiko {
     exports org.javamiko.keys;
     exports org.javamiko.transport;
     exports org.javamiko.sftp;
+    exports org.javamiko.agent;
 }
