@@ -1,0 +1,106 @@
+package org.javamiko.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.javamiko.bench.clients.JavaClient;
+import org.javamiko.bench.clients.JavamikoClient;
+import org.javamiko.bench.clients.JschClient;
+import org.javamiko.bench.clients.MinaClient;
+import org.javamiko.bench.clients.SshjClient;
+
+/**
+ * The end-to-end benchmark: every client against the private sshd servers {@code bench/run}
+ * started (one per cipher), results as Markdown on stdout and in {@code --out}.
+ *
+ * <p>Arguments, all {@code --name=value}: host, user, key, known-hosts, ports (cipher:port,…),
+ * source (the random file), size, work (a scratch directory), connects, execs, reps, clients
+ * (javamiko,jsch,sshj,mina,openssh,paramiko), paramiko-script, paramiko-version,
+ * openssh-version, out.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    /** Runs the suite. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        List<Target> targets = new ArrayList<>();
+        for (String entry : a.get("ports").split(",")) {
+            int colon = entry.lastIndexOf(':');
+            targets.add(new Target(entry.substring(0, colon), a.get("host"), Integer.parseInt(entry.substring(colon + 1)),
+                    a.get("user"), Path.of(a.get("key")), Path.of(a.get("known-hosts"))));
+        }
+        Path source = Path.of(a.get("source"));
+        Log.info("SHA-256 of " + source);
+        Setup setup = new Setup(targets, source, Sha256.of(source), Files.size(source), Path.of(a.get("work")),
+                Integer.parseInt(a.getOrDefault("connects", "20")), Integer.parseInt(a.getOrDefault("execs", "50")),
+                Integer.parseInt(a.getOrDefault("reps", "3")));
+        List<String> wanted = List.of(a.getOrDefault("clients", "javamiko,jsch,sshj,mina,openssh,paramiko").split(","));
+        Results results = new Results();
+        List<JavaClient> javaClients = new ArrayList<>();
+        if (wanted.contains("javamiko")) {
+            javaClients.add(new JavamikoClient());
+        }
+        if (wanted.contains("jsch")) {
+            javaClients.add(new JschClient());
+        }
+        if (wanted.contains("sshj")) {
+            javaClients.add(new SshjClient());
+        }
+        if (wanted.contains("mina")) {
+            javaClients.add(new MinaClient());
+        }
+        JavaClientBench javaBench = new JavaClientBench(setup, results);
+        OpenSshPeer openssh = new OpenSshPeer(setup, results, a.getOrDefault("openssh-version", "OpenSSH"));
+        boolean paramiko = wanted.contains("paramiko") && a.containsKey("paramiko-script");
+        ParamikoPeer paramikoPeer = paramiko ? new ParamikoPeer(setup, results, Path.of(a.get("paramiko-script")),
+                a.getOrDefault("paramiko-version", "?")) : null;
+        Instant start = Instant.now();
+        for (Target t : targets) {
+            for (JavaClient c : javaClients) {
+                Log.info(c.name() + " / " + t.cipher());
+                javaBench.run(c, t);
+            }
+            if (wanted.contains("openssh")) {
+                Log.info("openssh / " + t.cipher());
+                openssh.run(t);
+            }
+            if (paramikoPeer != null) {
+                Log.info("paramiko / " + t.cipher());
+                paramikoPeer.run(t);
+            }
+        }
+        for (JavaClient c : javaClients) {
+            c.close();
+        }
+        String report = "Run " + start + " – " + Instant.now() + "; JVM " + System.getProperty("java.vm.name") + " "
+                + Runtime.version() + "; size " + setup.size() + " bytes; " + setup.connects() + " connects, "
+                + setup.execs() + " execs, " + setup.reps() + " timed transfers per cell\n" + results.toMarkdown();
+        System.out.println(report);
+        if (a.containsKey("out")) {
+            Files.writeString(Path.of(a.get("out")), report);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            int eq = arg.indexOf('=');
+            m.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        for (String required : List.of("host", "user", "key", "known-hosts", "ports", "source", "work")) {
+            if (!m.containsKey(required)) {
+                throw new IllegalArgumentException("missing --" + required + "=…");
+            }
+        }
+        return m;
+    }
+}
