@@ -37,13 +37,15 @@ public class JcaPrimitiveBenchmark {
 
     private final byte[] plain = new byte[LEN];
     private final byte[] out = new byte[LEN + 64];
-    private byte[] sealed;
+    /** Two sealed packets under two nonces: SunJCE's ChaCha20 refuses the same key and nonce twice in a row. */
+    private final byte[][] sealed = new byte[2][];
+    private int next;
     private SecretKeySpec key;
     private Cipher encryptor;
     private Cipher decryptor;
     private Mac mac;
     private final byte[] nonce = new byte[12];
-    private final byte[] sealedNonce = new byte[12];
+    private final byte[][] sealedNonce = {new byte[12], new byte[12]};
     private final byte[] seq = new byte[4];
     private long counter;
 
@@ -57,17 +59,23 @@ public class JcaPrimitiveBenchmark {
                 key = new SecretKeySpec(PacketPathBenchmark.bytes(random, 16), "AES");
                 encryptor = Cipher.getInstance("AES/GCM/NoPadding");
                 decryptor = Cipher.getInstance("AES/GCM/NoPadding");
-                encryptor.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, sealedNonce));
-                encryptor.updateAAD(plain, 0, 4);
-                sealed = encryptor.doFinal(plain, 4, LEN - 4);
+                sealedNonce[1][11] = 1;
+                for (int i = 0; i < 2; i++) {
+                    encryptor.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, sealedNonce[i]));
+                    encryptor.updateAAD(plain, 0, 4);
+                    sealed[i] = encryptor.doFinal(plain, 4, LEN - 4);
+                }
             }
             case "chacha" -> {
                 key = new SecretKeySpec(PacketPathBenchmark.bytes(random, 32), "ChaCha20");
                 encryptor = Cipher.getInstance("ChaCha20-Poly1305");
                 decryptor = Cipher.getInstance("ChaCha20-Poly1305");
-                encryptor.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(sealedNonce));
-                encryptor.updateAAD(plain, 0, 4);
-                sealed = encryptor.doFinal(plain, 4, LEN - 4);
+                sealedNonce[1][11] = 1;
+                for (int i = 0; i < 2; i++) {
+                    encryptor.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(sealedNonce[i]));
+                    encryptor.updateAAD(plain, 0, 4);
+                    sealed[i] = encryptor.doFinal(plain, 4, LEN - 4);
+                }
             }
             case "ctr+etm" -> {
                 key = new SecretKeySpec(PacketPathBenchmark.bytes(random, 16), "AES");
@@ -78,7 +86,8 @@ public class JcaPrimitiveBenchmark {
                 decryptor.init(Cipher.DECRYPT_MODE, key, iv);
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(PacketPathBenchmark.bytes(random, 32), "HmacSHA256"));
-                sealed = encryptor.update(plain, 4, LEN - 4);
+                sealed[0] = encryptor.update(plain, 4, LEN - 4);
+                sealed[1] = sealed[0];
             }
             default -> throw new IllegalArgumentException(cipher);
         }
@@ -112,15 +121,16 @@ public class JcaPrimitiveBenchmark {
             case "ctr+etm" -> {
                 mac.update(seq);
                 mac.update(plain, 0, 4);
-                mac.update(sealed, 0, LEN - 4);
+                mac.update(sealed[0], 0, LEN - 4);
                 mac.doFinal(out, LEN);
-                decryptor.update(sealed, 0, LEN - 4, out, 4);
+                decryptor.update(sealed[0], 0, LEN - 4, out, 4);
             }
             default -> {
+                next ^= 1;
                 decryptor.init(Cipher.DECRYPT_MODE, key, cipher.equals("gcm")
-                        ? new GCMParameterSpec(128, sealedNonce) : new IvParameterSpec(sealedNonce));
+                        ? new GCMParameterSpec(128, sealedNonce[next]) : new IvParameterSpec(sealedNonce[next]));
                 decryptor.updateAAD(plain, 0, 4);
-                decryptor.doFinal(sealed, 0, sealed.length, out, 4);
+                decryptor.doFinal(sealed[next], 0, sealed[next].length, out, 4);
             }
         }
         return out;
