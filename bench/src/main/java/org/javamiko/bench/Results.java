@@ -61,7 +61,8 @@ public final class Results {
 
     /** @return the Markdown tables, one per metric, rows by client, columns by cipher */
     public synchronized String toMarkdown() {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("\n### Targets (javamiko against the best peer of this run, medians)\n\n");
+        out.append(targetsMarkdown());
         for (Metric metric : Metric.values()) {
             out.append("\n### ").append(metric.title()).append(" (").append(metric.unit())
                     .append(metric.throughput() ? ", higher is better" : ", lower is better")
@@ -83,6 +84,55 @@ public final class Results {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The issue's targets, each as javamiko against the best peer in this run: SFTP get/put
+     * ≥ 1.2× the best client for gcm and ctr+etm, ≥ 1.0× OpenSSH for chacha; raw stream ≥ 1.0×
+     * every peer; connect and exec time ≤ 1.0× the best peer's.
+     */
+    public synchronized String targetsMarkdown() {
+        StringBuilder out = new StringBuilder("| metric | cipher | javamiko | best peer | ratio | target | met |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (Metric metric : Metric.values()) {
+            for (String cipher : BenchCiphers.ALL) {
+                Stats ours = value(OURS, cipher, metric);
+                boolean chacha = cipher.startsWith("chacha");
+                boolean sftp = metric == Metric.GET || metric == Metric.PUT;
+                String bestName = null;
+                Stats best = null;
+                for (String client : clients) {
+                    Stats s = value(client, cipher, metric);
+                    if (client.equals(OURS) || s == null || (sftp && chacha && !client.startsWith("OpenSSH"))) {
+                        continue;
+                    }
+                    boolean better = best == null
+                            || (metric.throughput() ? s.median() > best.median() : s.median() < best.median());
+                    if (better) {
+                        best = s;
+                        bestName = client;
+                    }
+                }
+                double target = sftp && !chacha ? 1.2 : 1.0;
+                if (ours == null || best == null) {
+                    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | — | | not measured |%n", metric.title(),
+                            BenchCiphers.shortName(cipher), ours == null ? "—" : fmt(metric, ours.median()),
+                            best == null ? "—" : bestName));
+                    continue;
+                }
+                double ratio = ours.median() / best.median();
+                boolean met = metric.throughput() ? ratio >= target : ratio <= target;
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s %s | %.2f× | %s %.1f× | %s |%n",
+                        metric.title(), BenchCiphers.shortName(cipher), fmt(metric, ours.median()), bestName,
+                        fmt(metric, best.median()), ratio, metric.throughput() ? "≥" : "≤", target,
+                        met ? "yes" : "**no**"));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String fmt(Metric metric, double v) {
+        return String.format(Locale.ROOT, metric.throughput() ? "%.0f %s" : "%.1f %s", v, metric.unit());
     }
 
     private String cell(String client, String cipher, Metric metric) {
