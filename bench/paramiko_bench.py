@@ -80,23 +80,33 @@ def main():
         t1 = time.perf_counter()
         if i >= EXEC_WARMUPS:
             emit("exec", t1 - t0, float("nan"), 0)
+    client.close()
+    # A fresh connection per transfer: paramiko re-keys after 512 MiB and its re-key stalls
+    # ("Key-exchange timed out waiting for key negotiation") while a big stream is arriving.
     for _ in range(a["reps"]):
+        client = connect(a)
         timed("stream", lambda: stream(client, "head -c %d /dev/zero" % a["size"]), a["size"])
-    sftp = client.open_sftp()
+        client.close()
     local = os.path.join(a["work"], "get-paramiko.bin")
     remote = os.path.join(a["work"], "put-paramiko.bin")
     for i in range(a["reps"]):
+        client = connect(a)
+        sftp = client.open_sftp()
         timed("get", lambda: sftp.get(a["source"], local), a["size"])
+        sftp.close()
+        client.close()
         if i == 0 and sha256(local) != a["sha256"]:
             print("error get SHA-256 mismatch", flush=True)
         os.remove(local)
     for i in range(a["reps"]):
+        client = connect(a)
+        sftp = client.open_sftp()
         timed("put", lambda: sftp.put(a["source"], remote, confirm=False), a["size"])
+        sftp.close()
+        client.close()
         if i == 0 and sha256(remote) != a["sha256"]:
             print("error put SHA-256 mismatch", flush=True)
         os.remove(remote)
-    sftp.close()
-    client.close()
 
 
 if __name__ == "__main__":
