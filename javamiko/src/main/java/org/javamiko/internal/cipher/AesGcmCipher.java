@@ -17,6 +17,10 @@ import org.javamiko.SshException;
  * <p>JCA only takes a new nonce through {@code init}, so each packet costs one {@code init}
  * (a key schedule and a small parameter object); the data itself is encrypted in place by one
  * {@code doFinal}, which SunJCE's GCM does without copying.
+ *
+ * <p>Decryption is not done in place: from JDK 21 on, SunJCE's GCM decrypts overlapping input
+ * and output about half as fast as separate arrays (measured on JDK 25: 5.4 against 11 GB/s for
+ * 32 KiB), so the plaintext goes to a scratch array and is copied back (a copy runs at ~36 GB/s).
  */
 final class AesGcmCipher implements PacketCipher {
     private static final int BLOCK_SIZE = 16;
@@ -28,6 +32,8 @@ final class AesGcmCipher implements PacketCipher {
     private final Cipher cipher;
     private final SecretKeySpec key;
     private final byte[] nonce;
+    /** Where decryption writes, grown to the largest packet seen (bounded by the reader's limit). */
+    private byte[] plaintext = new byte[0];
 
     AesGcmCipher(String name, boolean encrypt, byte[] key, byte[] iv) throws SshException {
         if (iv.length != NONCE_LENGTH) {
@@ -81,7 +87,12 @@ final class AesGcmCipher implements PacketCipher {
         PacketChecks.checkReceived(this, buf, off, len);
         try {
             startPacket(buf, off);
-            cipher.doFinal(buf, off + 4, len - 4 + TAG_LENGTH, buf, off + 4);
+            int bodyLength = len - 4;
+            if (plaintext.length < bodyLength) {
+                plaintext = new byte[bodyLength];
+            }
+            int n = cipher.doFinal(buf, off + 4, bodyLength + TAG_LENGTH, plaintext, 0);
+            System.arraycopy(plaintext, 0, buf, off + 4, n);
         } catch (AEADBadTagException e) {
             throw new SshException("MAC error: packet " + Integer.toUnsignedString(seq) + " failed " + name
                     + " tag verification (corrupted or tampered with in transit)", e);
