@@ -1,6 +1,5 @@
 package org.javamiko;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.transport.Channel;

@@ -274,9 +274,25 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits while a key exchange holds sends back. Bounded: a server that stalls in the middle of
+     * a re-exchange ends the session with a timeout instead of hanging every sender forever.
+     */
     private void awaitSendGate() throws IOException {
+        long nanos = config.kexTimeout().toNanos();
         while (sendGateClosed && !closed) {
-            sendGateOpened.awaitUninterruptibly();
+            if (nanos <= 0) {
+                SocketTimeoutException e = new SocketTimeoutException("The key re-exchange with "
+                        + connection.describe() + " did not finish within " + config.kexTimeout().toSeconds() + " s");
+                fail(e);
+                throw e;
+            }
+            try {
+                nanos = sendGateOpened.awaitNanos(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted waiting for a key re-exchange to finish");
+            }
         }
         throwIfClosed();
     }
