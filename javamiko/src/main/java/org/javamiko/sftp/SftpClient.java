@@ -69,7 +69,7 @@ public class SftpClient implements AutoCloseable {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return open(channel.getInputStream(), channel.getOutputStream(), channel::close);
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -85,7 +85,7 @@ public class SftpClient implements AutoCloseable {
      * @param toServer what the server reads
      * @param underlying closed last, e.g. the channel; may be null
      */
-    static SftpClient open(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
+    static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
         SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, null);
         try {
             return new SftpClient(conn);

@@ -518,6 +518,9 @@ abstract class SftpClientContract {
             }
         })).isInstanceOf(IOException.class);
         assertThat(target).doesNotExist();
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
         assertThatThrownBy(() -> sftp.stat("big")).isInstanceOf(IOException.class);
     }
 

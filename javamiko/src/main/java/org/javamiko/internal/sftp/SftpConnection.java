@@ -214,7 +214,9 @@ public final class SftpConnection implements Closeable {
             readFully(in, body, 0, rest, "an SFTP reply");
             p.complete(SftpReply.of(type, SshBuffer.wrap(body)));
         } catch (IOException | RuntimeException e) {
-            p.fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
+            // the session is marked failed before the waiter wakes, so it sees a closed session
+            fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
+            p.fail(failure);
             throw e;
         }
     }
