@@ -77,8 +77,8 @@ class SftpOverSshTest {
     }
 
     @Test
-    void operationsAndErrorsThroughOpenSshSshd() throws Exception {
-        try (SshClient client = connect(sshd); SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
+    void operationsAndErrorsThroughOpenSshSshdViaOpenSftp() throws Exception {
+        try (SshClient client = connect(sshd); SftpClient sftp = client.openSftp()) {
             String d = dir.toRealPath().toString();
             sftp.mkdir(d + "/sub", 0755);
             sftp.symlink("sub", d + "/link");
