@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.javamiko.SshException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -516,7 +517,7 @@ abstract class SftpClientContract {
             if (t > (4 << 20)) {
                 server.kill();
             }
-        })).isInstanceOf(IOException.class);
+        })).isInstanceOf(SshException.class).hasMessageContaining("SFTP");
         assertThat(target).doesNotExist();
         try (var names = Files.list(dir)) {
             assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));

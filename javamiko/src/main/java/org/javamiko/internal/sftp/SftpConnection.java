@@ -151,8 +151,9 @@ public final class SftpConnection implements Closeable {
                 out.write(packet.array(), 0, n);
                 out.flush();
             } catch (IOException e) {
-                fail(new SshException("Writing to the SFTP server failed: " + e.getMessage(), e));
-                throw e;
+                SshException broken = new SshException("Writing to the SFTP server failed: " + e.getMessage(), e);
+                fail(broken);
+                throw broken;
             }
         }
         return p;
