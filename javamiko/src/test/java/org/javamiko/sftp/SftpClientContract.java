@@ -525,6 +525,30 @@ abstract class SftpClientContract {
         assertThatThrownBy(() -> sftp.stat("big")).isInstanceOf(IOException.class);
     }
 
+    @Test
+    void closeEndsTheReaderThread() throws Exception {
+        java.util.Set<Thread> before = readerThreads();
+        SftpClient second = server.connect();
+        java.util.Set<Thread> started = readerThreads();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        second.close();
+        Thread reader = started.iterator().next();
+        reader.join(10_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(sftp.listdir(".")).isEmpty();   // the other session is untouched
+    }
+
+    static java.util.Set<Thread> readerThreads() {
+        java.util.Set<Thread> found = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("javamiko-sftp-reader")) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
     static String sha256(Path p) throws Exception {
         java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(p)) {
