@@ -168,6 +168,32 @@ class SshClientExecTest {
     }
 
     @Test
+    void aResizedPtyReportsItsNewSize() throws IOException {
+        Channel shell = client.invokeShell(PtyOptions.builder().term("xterm").width(100).height(30).build());
+        try {
+            shell.setTimeout(Duration.ofSeconds(20));
+            shell.getOutputStream().write("stty size\n".getBytes(StandardCharsets.UTF_8));
+            readUntil(shell.getInputStream(), "30 100");
+            shell.resizePty(132, 43, 0, 0);
+            shell.getOutputStream().write("stty size; exit\n".getBytes(StandardCharsets.UTF_8));
+            readUntil(shell.getInputStream(), "43 132");
+        } finally {
+            shell.close();
+        }
+    }
+
+    /** Reads until {@code expected} appears; the channel's timeout bounds each read. */
+    private static void readUntil(InputStream in, String expected) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[4096];
+        int n;
+        while (seen.indexOf(expected) < 0 && (n = in.read(buf)) > 0) {
+            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        assertThat(seen.toString()).contains(expected);
+    }
+
+    @Test
     void environmentVariablesAcceptedByTheServerReachTheCommand() throws IOException {
         CommandResult r = client.run("echo \"$LANG\"", ExecOptions.builder().environment(java.util.Map.of("LANG", "C.UTF-8")).build());
         assertThat(r.stdout()).isEqualTo("C.UTF-8\n");
