@@ -18,6 +18,7 @@ import java.util.Map;
 import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.keys.PKey;
+import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
 import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;
@@ -185,9 +186,12 @@ public class SshClient implements AutoCloseable {
         for (Map.Entry<String, List<String>> e : options.disabledAlgorithms().entrySet()) {
             security.disable(AlgorithmKind.fromKey(e.getKey()), e.getValue());
         }
-        Map<String, PKey> known = knownKeys(knownName);
-        if (!known.isEmpty() && !options.preferredAlgorithms().containsKey(AlgorithmKind.KEYS.key())) {
-            security.preferFirst(AlgorithmKind.KEYS, hostKeyAlgorithmsFor(known.keySet()));
+        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
+        if (knownTypes.isEmpty()) {
+            knownTypes = hostKeys.keyTypes(knownName);
+        }
+        if (!knownTypes.isEmpty() && !options.preferredAlgorithms().containsKey(AlgorithmKind.KEYS.key())) {
+            security.preferFirst(AlgorithmKind.KEYS, hostKeyAlgorithmsFor(knownTypes));
         }
     }
 
@@ -203,21 +207,26 @@ public class SshClient implements AutoCloseable {
         return algorithms;
     }
 
-    private Map<String, PKey> knownKeys(String knownName) {
-        Map<String, PKey> known = systemHostKeys.lookup(knownName);
-        if (known.isEmpty()) {
-            known = hostKeys.lookup(knownName);
-        }
-        return known;
-    }
-
+    /**
+     * paramiko's check, plus OpenSSH's {@code @revoked} and its acceptance of any one of several
+     * keys of the same type listed for a host: revoked → refuse; listed → accept; another key of
+     * the same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
+     */
     private void checkHostKey(String knownName, PKey serverKey) throws SshException {
-        Map<String, PKey> known = new LinkedHashMap<>(hostKeys.lookup(knownName));
-        systemHostKeys.lookup(knownName).forEach(known::putIfAbsent);
-        PKey expected = known.get(serverKey.getName());
+        if (systemHostKeys.isRevoked(knownName, serverKey) || hostKeys.isRevoked(knownName, serverKey)) {
+            throw new BadHostKeyException(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
+                    + serverKey.fingerprint() + ") is marked @revoked in known_hosts");
+        }
+        if (systemHostKeys.check(knownName, serverKey) || hostKeys.check(knownName, serverKey)) {
+            return;
+        }
+        PKey expected = hostKeys.lookup(knownName).get(serverKey.getName());
+        if (expected == null) {
+            expected = systemHostKeys.lookup(knownName).get(serverKey.getName());
+        }
         if (expected == null) {
             policy.missingHostKey(this, knownName, serverKey);
-        } else if (!expected.equals(serverKey)) {
+        } else {
             throw new BadHostKeyException(knownName, serverKey, expected);
         }
     }
@@ -323,6 +332,19 @@ public class SshClient implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens an SFTP session on this connection (a session channel running the sftp subsystem).
+     *
+     * <pre>{@code
+     * try (SftpClient sftp = client.openSftp()) {
+     *     sftp.put(Path.of("app.jar"), "/srv/app/app.jar", null, true);
+     * }
+     * }</pre>
+     */
+    public SftpClient openSftp() throws IOException {
+        return SftpClient.fromTransport(connected());
     }
 
     /** @return the transport, or null before {@link #connect} and after {@link #close} */

@@ -53,6 +53,7 @@ public class Transport implements AutoCloseable {
     private volatile SshSession session;
     private volatile ChannelTable channels;
     private volatile UserAuth auth;
+    private volatile RemoteForwards remoteForwards;
     private final Keepalive keepalive = new Keepalive(this);
 
     /**
@@ -270,6 +271,36 @@ public class Transport implements AutoCloseable {
     }
 
     /**
+     * Asks the server to listen on a port and forward the connections it accepts to us (OpenSSH's
+     * {@code ssh -R}); each arrives at the handler as a channel, on a thread of its own.
+     *
+     * @param address the address the server should listen on, e.g. {@code 127.0.0.1}; {@code ""}
+     *                for all (the server's GatewayPorts setting decides)
+     * @param port the port, or 0 to let the server pick one
+     * @return the port the server listens on
+     * @throws SshException when the server refuses
+     */
+    public int requestPortForward(String address, int port, PortForwardHandler handler) throws IOException {
+        return forwards().request(address, port, handler);
+    }
+
+    /** Asks the server to stop listening on a port {@link #requestPortForward} opened. */
+    public void cancelPortForward(String address, int port) throws IOException {
+        forwards().cancel(address, port);
+    }
+
+    private synchronized RemoteForwards forwards() throws IOException {
+        if (!isAuthenticated()) {
+            throw new SshException("Not authenticated: authenticate before forwarding ports");
+        }
+        if (remoteForwards == null) {
+            remoteForwards = new RemoteForwards(session, channels, channelSettings, threadFactory, authTimeout,
+                    channelTimeout);
+        }
+        return remoteForwards;
+    }
+
+    /**
      * Sends {@code keepalive@openssh.com} global requests (without asking for a reply, as
      * paramiko) whenever the interval passes, so idle connections survive NAT and firewalls.
      *
@@ -293,14 +324,22 @@ public class Transport implements AutoCloseable {
     }
 
     /**
-     * Sets when keys are renewed. Takes effect for keys negotiated after the call.
+     * Sets when keys are renewed (by default after 1 GiB in either direction or 1 hour).
+     * Takes effect at once, also on a started transport.
      *
-     * @param bytes re-key after this many bytes in either direction
+     * @param bytes re-key after this many bytes in either direction (at least 16 KiB)
      * @param interval re-key after this much time
      */
     public void setRekeyLimits(long bytes, Duration interval) {
+        if (bytes < 16 * 1024) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
         this.rekeyBytes = bytes;
         this.rekeyInterval = interval;
+        SshSession s = session;
+        if (s != null) {
+            s.setRekeyLimits(bytes, interval);
+        }
     }
 
     /** @return the algorithm lists offered; mutable before {@link #startClient} */

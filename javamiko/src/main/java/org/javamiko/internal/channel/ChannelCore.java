@@ -66,6 +66,11 @@ public final class ChannelCore {
         return localId;
     }
 
+    /** @return the table this channel belongs to (where server-opened channel types are accepted) */
+    public ChannelTable table() {
+        return table;
+    }
+
     /** @return the session this channel runs over */
     public SshSession session() {
         return session;

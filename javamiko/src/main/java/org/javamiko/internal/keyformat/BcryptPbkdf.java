@@ -72,18 +72,14 @@ public final class BcryptPbkdf {
             expand(p, s, null, sha2pass);
         }
         int[] cdata = new int[8];
-        int[] pos = {0};
         for (int i = 0; i < 8; i++) {
-            cdata[i] = streamToWord(MAGIC, pos);
+            cdata[i] = word(MAGIC, 4 * i);
         }
-        int[] lr = new int[2];
         for (int i = 0; i < 64; i++) {
             for (int j = 0; j < 8; j += 2) {
-                lr[0] = cdata[j];
-                lr[1] = cdata[j + 1];
-                encipher(p, s, lr);
-                cdata[j] = lr[0];
-                cdata[j + 1] = lr[1];
+                long lr = encipher(p, s, cdata[j], cdata[j + 1]);
+                cdata[j] = (int) (lr >>> 32);
+                cdata[j + 1] = (int) lr;
             }
         }
         byte[] out = new byte[HASH_BYTES];
@@ -98,57 +94,51 @@ public final class BcryptPbkdf {
 
     /** Blowfish_expandstate when data is given, Blowfish_expand0state when it is null. */
     private static void expand(int[] p, int[] s, byte[] data, byte[] key) {
-        int[] keyPos = {0};
+        int keyPos = 0;
         for (int i = 0; i < 18; i++) {
-            p[i] ^= streamToWord(key, keyPos);
+            p[i] ^= word(key, keyPos);
+            keyPos = (keyPos + 4) % key.length;
         }
-        int[] dataPos = {0};
-        int[] lr = new int[2];
-        for (int i = 0; i < 18; i += 2) {
-            mixData(lr, data, dataPos);
-            encipher(p, s, lr);
-            p[i] = lr[0];
-            p[i + 1] = lr[1];
-        }
-        for (int i = 0; i < 1024; i += 2) {
-            mixData(lr, data, dataPos);
-            encipher(p, s, lr);
-            s[i] = lr[0];
-            s[i + 1] = lr[1];
-        }
-    }
-
-    private static void mixData(int[] lr, byte[] data, int[] pos) {
-        if (data != null) {
-            lr[0] ^= streamToWord(data, pos);
-            lr[1] ^= streamToWord(data, pos);
-        }
-    }
-
-    /** Four bytes big-endian, wrapping around to the start of the data. */
-    private static int streamToWord(byte[] data, int[] pos) {
-        int word = 0;
-        int j = pos[0];
-        for (int i = 0; i < 4; i++) {
-            if (j >= data.length) {
-                j = 0;
+        int dataPos = 0;
+        int l = 0;
+        int r = 0;
+        for (int i = 0; i < 18 + 1024; i += 2) {
+            if (data != null) {
+                l ^= word(data, dataPos);
+                r ^= word(data, (dataPos + 4) % data.length);
+                dataPos = (dataPos + 8) % data.length;
             }
-            word = (word << 8) | (data[j] & 0xff);
-            j++;
+            long lr = encipher(p, s, l, r);
+            l = (int) (lr >>> 32);
+            r = (int) lr;
+            if (i < 18) {
+                p[i] = l;
+                p[i + 1] = r;
+            } else {
+                s[i - 18] = l;
+                s[i - 17] = r;
+            }
         }
-        pos[0] = j;
-        return word;
     }
 
-    private static void encipher(int[] p, int[] s, int[] lr) {
-        int l = lr[0] ^ p[0];
-        int r = lr[1];
+    /**
+     * Four bytes big-endian from {@code pos}, wrapping around to the start of the data. Every
+     * input here is 32 or 64 bytes, so {@code pos} is always a multiple of 4 inside the data.
+     */
+    private static int word(byte[] data, int pos) {
+        return ((data[pos] & 0xff) << 24) | ((data[(pos + 1) % data.length] & 0xff) << 16)
+                | ((data[(pos + 2) % data.length] & 0xff) << 8) | (data[(pos + 3) % data.length] & 0xff);
+    }
+
+    /** One Blowfish block; the result packs the left half in the high 32 bits. */
+    private static long encipher(int[] p, int[] s, int left, int right) {
+        int l = left ^ p[0];
+        int r = right;
         for (int i = 1; i <= 16; i += 2) {
             r ^= f(s, l) ^ p[i];
             l ^= f(s, r) ^ p[i + 1];
         }
-        lr[0] = r ^ p[17];
-        lr[1] = l;
+        return ((long) (r ^ p[17]) << 32) | (l & 0xffffffffL);
     }
 
     private static int f(int[] s, int x) {

@@ -28,6 +28,8 @@ import org.javamiko.transport.SecurityOptions;
  * it never touches the dispatcher. Re-exchanges run the same way at any time.
  */
 final class KexDriver implements KexContext {
+    private static final long MAX_PACKETS_PER_KEY = 1L << 31;
+
     private final SshSession session;
     private final SessionConfig config;
     private final SecureRandom random;
@@ -46,6 +48,8 @@ final class KexDriver implements KexContext {
     private boolean sawNonKexBeforeKexInit;
     private boolean gotServerKexInit;
     private long keysSince = System.nanoTime();
+    private volatile long rekeyBytes;
+    private volatile long rekeyIntervalNanos;
 
     private volatile byte[] sessionId;
     private volatile PKey hostKey;
@@ -55,6 +59,15 @@ final class KexDriver implements KexContext {
         this.session = session;
         this.config = config;
         this.random = random;
+        setRekeyLimits(config.rekeyBytes(), config.rekeyInterval());
+    }
+
+    void setRekeyLimits(long bytes, java.time.Duration interval) {
+        if (bytes < 16 * 1024) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
+        rekeyBytes = bytes;
+        rekeyIntervalNanos = interval.toNanos();
     }
 
     /** Sends our KEXINIT and closes the send gate. The caller holds the write lock. */
@@ -94,22 +107,27 @@ final class KexDriver implements KexContext {
     }
 
     /** Called after each packet sent, with the write lock held. */
-    void afterWrite(long bytesSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys)) {
+    void afterWrite(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
             session.log().debug("Re-keying after {} bytes sent", bytesSinceKeys);
             sendKexInit();
         }
     }
 
     /** Called by the reader thread after each packet read. */
-    void afterRead(long bytesSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys)) {
+    void afterRead(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
             startRekey();
         }
     }
 
-    private boolean limitReached(long bytes) {
-        return bytes >= config.rekeyBytes() || System.nanoTime() - keysSince >= config.rekeyInterval().toNanos();
+    /**
+     * Besides the user's limits, re-key long before a sequence number could wrap under the same
+     * keys: chacha20-poly1305 and AES-GCM would otherwise reuse a nonce.
+     */
+    private boolean limitReached(long bytes, long packets) {
+        return bytes >= rekeyBytes || packets >= MAX_PACKETS_PER_KEY
+                || System.nanoTime() - keysSince >= rekeyIntervalNanos;
     }
 
     /**
@@ -119,7 +137,8 @@ final class KexDriver implements KexContext {
     void checkAllowedDuringKex(int type) throws SshException {
         boolean kexMessage = type == Msg.KEXINIT || type == Msg.NEWKEYS
                 || (type >= Msg.KEX_FIRST && type <= Msg.KEX_LAST);
-        if (firstKexDone || kexMessage) {
+        // A DISCONNECT ends the connection either way; reading it lets us report the server's reason.
+        if (firstKexDone || kexMessage || type == Msg.DISCONNECT) {
             return;
         }
         if (!gotServerKexInit) {
@@ -137,13 +156,15 @@ final class KexDriver implements KexContext {
         int start = payload.readPosition() - 1;
         serverKexInit = java.util.Arrays.copyOfRange(payload.array(), start, start + payload.available() + 1);
         KexInit server = KexInit.decode(payload);
-        if (!inProgress) {
-            session.writeLock().lock();
-            try {
+        session.writeLock().lock();
+        try {
+            // Checked under the lock: a sender may be starting a re-exchange of its own right now,
+            // and the server must see exactly one KEXINIT from us per exchange.
+            if (!inProgress) {
                 sendKexInit();
-            } finally {
-                session.writeLock().unlock();
             }
+        } finally {
+            session.writeLock().unlock();
         }
         if (!firstKexDone) {
             gotServerKexInit = true;

@@ -132,7 +132,7 @@ public final class SshSession implements AutoCloseable {
             while (!closed) {
                 SshBuffer payload = reader.next();
                 dispatch(payload.getByte(), payload);
-                kex.afterRead(reader.bytesSinceKeys());
+                kex.afterRead(reader.bytesSinceKeys(), reader.packetsSinceKeys());
             }
         } catch (IOException e) {
             fail(e);
@@ -232,7 +232,7 @@ public final class SshSession implements AutoCloseable {
         try {
             awaitSendGate();
             writer.write(payload, off, len);
-            kex.afterWrite(writer.bytesSinceKeys());
+            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
         } catch (IOException e) {
             fail(e);
             throw e;
@@ -253,7 +253,7 @@ public final class SshSession implements AutoCloseable {
         try {
             awaitSendGate();
             writer.writeChannelData(recipient, dataType, data, off, len);
-            kex.afterWrite(writer.bytesSinceKeys());
+            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
         } catch (IOException e) {
             fail(e);
             throw e;
@@ -414,6 +414,14 @@ public final class SshSession implements AutoCloseable {
     /** @return the session's logger */
     public Logger log() {
         return log;
+    }
+
+    /**
+     * @param bytes re-key after this many bytes in either direction
+     * @param interval re-key after this much time under the same keys
+     */
+    public void setRekeyLimits(long bytes, Duration interval) {
+        kex.setRekeyLimits(bytes, interval);
     }
 
     /** Starts a key re-exchange now, unless one is under way. */

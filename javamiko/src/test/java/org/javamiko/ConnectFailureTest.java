@@ -1,0 +1,115 @@
+package org.javamiko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+import org.javamiko.testing.MinaServer;
+import org.javamiko.testing.SilentServer;
+import org.junit.jupiter.api.Test;
+
+/** How connect fails against servers that are silent, slow, absent or misbehave: clearly, and in bounded time. */
+class ConnectFailureTest {
+
+    private static ConnectOptions.Builder quick(int port) {
+        return ConnectOptions.builder().port(port).username("nobody").password("x").lookForKeys(false)
+                .allowAgent(false).bannerTimeout(Duration.ofMillis(500)).authTimeout(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSilentServerEndsInABannerTimeout() {
+        try (SilentServer server = SilentServer.silent(); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("banner");
+        }
+    }
+
+    @Test
+    void aServerSilentAfterItsBannerEndsInAKeyExchangeTimeout() {
+        try (SilentServer server = SilentServer.bannerOnly(); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("key exchange");
+        }
+    }
+
+    @Test
+    void linesBeforeTheBannerAreTolerated() {
+        try (SilentServer server = SilentServer.preBannerLines(100); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("key exchange");
+        }
+    }
+
+    @Test
+    void tooManyLinesBeforeTheBannerAreRefused() {
+        try (SilentServer server = SilentServer.preBannerLines(101); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SshException.class)
+                    .hasMessageContaining("more than 100 lines");
+        }
+    }
+
+    @Test
+    void anSsh1ServerIsRefusedByVersion() {
+        try (SilentServer server = SilentServer.sending("SSH-1.5-Ancient\r\n"); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SshException.class)
+                    .hasMessageContaining("unsupported protocol version");
+        }
+    }
+
+    @Test
+    void aStallingMinaServerEndsInATimeout() {
+        try (MinaServer server = MinaServer.builder().stallAfterBanner().start(); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aDisconnectDuringKeyExchangeCarriesTheServersReason() {
+        try (MinaServer server = MinaServer.builder().disconnectDuringKex().start(); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SshException.class)
+                    .hasMessageContaining("disconnected")
+                    .hasMessageContaining("key exchange failed");
+        }
+    }
+
+    @Test
+    void aConnectionDroppedDuringKeyExchangeFailsClearly() {
+        try (MinaServer server = MinaServer.builder().dropConnectionDuringKex().start(); SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
+                    .isInstanceOf(SshException.class)
+                    .hasMessageContaining("closed by the server");
+        }
+    }
+
+    @Test
+    void aRefusedPortGivesNoValidConnections() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect("127.0.0.1", quick(port).build()))
+                    .isInstanceOfSatisfying(NoValidConnectionsException.class,
+                            e -> assertThat(e.errors()).hasSize(1));
+        }
+    }
+
+    @Test
+    void compressionIsRefusedClearlyUntilItIsSupported() {
+        try (SshClient client = new SshClient()) {
+            assertThatThrownBy(() -> client.connect("127.0.0.1", quick(22).compress(true).build()))
+                    .isInstanceOf(SshException.class).hasMessageContaining("not supported yet");
+        }
+    }
+}
