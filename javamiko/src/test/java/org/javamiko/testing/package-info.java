@@ -17,6 +17,8 @@
  *     algorithms)</td></tr>
  * <tr><td>{@link org.javamiko.testing.SilentServer}</td>
  *     <td>timeouts: a server that sends nothing, only a banner, or lines before its banner</td></tr>
+ * <tr><td>{@link org.javamiko.testing.Connect}</td>
+ *     <td>our own client, trusting exactly a fixture's host keys and logging in with a key</td></tr>
  * <tr><td>{@link org.javamiko.testing.OpenSshClient}</td>
  *     <td>OpenSSH's {@code ssh} and {@code sftp} against any of them, host key pinned: the
  *     reference behaviour to compare ours with</td></tr>
