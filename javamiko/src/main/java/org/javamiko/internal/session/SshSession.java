@@ -132,7 +132,7 @@ public final class SshSession implements AutoCloseable {
             while (!closed) {
                 SshBuffer payload = reader.next();
                 dispatch(payload.getByte(), payload);
-                kex.afterRead(reader.bytesSinceKeys(), reader.packetsSinceKeys());
+                kex.afterRead(reader.counter());
             }
         } catch (IOException e) {
             fail(e);
@@ -228,18 +228,7 @@ public final class SshSession implements AutoCloseable {
             drainReaderOutbox();
             return;
         }
-        writeLock.lock();
-        try {
-            awaitSendGate();
-            writer.write(payload, off, len);
-            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
-        } catch (IOException e) {
-            fail(e);
-            throw e;
-        } finally {
-            writeLock.unlock();
-        }
-        drainReaderOutbox();
+        sendGated(w -> w.write(payload, off, len));
     }
 
     /**
@@ -249,14 +238,30 @@ public final class SshSession implements AutoCloseable {
      * @param dataType -1 for SSH_MSG_CHANNEL_DATA, else the extended data type code
      */
     public void sendChannelData(int recipient, int dataType, byte[] data, int off, int len) throws IOException {
+        sendGated(w -> w.writeChannelData(recipient, dataType, data, off, len));
+    }
+
+    /** One packet written into the writer, under the write lock. */
+    @FunctionalInterface
+    private interface PacketWrite {
+        void writeTo(PacketWriter writer) throws IOException;
+    }
+
+    /**
+     * Sends one packet once no key exchange holds sends back. A failure to write ends the
+     * session; a timeout or interruption while waiting for the gate fails only this call.
+     */
+    private void sendGated(PacketWrite write) throws IOException {
         writeLock.lock();
         try {
             awaitSendGate();
-            writer.writeChannelData(recipient, dataType, data, off, len);
-            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
-        } catch (IOException e) {
-            fail(e);
-            throw e;
+            try {
+                write.writeTo(writer);
+                kex.afterWrite(writer.counter());
+            } catch (IOException e) {
+                fail(e);
+                throw e;
+            }
         } finally {
             writeLock.unlock();
         }
