@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.javamiko.SshException;
 
 /**
  * Reads ssh_config text into {@link ConfigEntry} lists, following Includes as it goes.
@@ -83,7 +85,7 @@ final class ConfigParser {
 
     /** Checks the values this package itself relies on, so a typo fails at load time with its line. */
     private static void checkValue(ConfigLine line, String source) throws ConfigSyntaxException {
-        String value = line.arguments().get(0).toLowerCase(java.util.Locale.ROOT);
+        String value = line.arguments().get(0).toLowerCase(Locale.ROOT);
         switch (line.keyword()) {
             case "port":
                 if (!value.matches("[0-9]{1,5}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {
@@ -143,7 +145,7 @@ final class ConfigParser {
         } catch (NoSuchFileException e) {
             return List.of(); // vanished between glob and read: OpenSSH skips ENOENT too
         } catch (IOException e) {
-            throw new org.javamiko.SshException(source + " line " + lineNumber
+            throw new SshException(source + " line " + lineNumber
                     + ": cannot read included file " + file + ": " + describe(e), e);
         }
         includeChain.push(real);
@@ -173,7 +175,7 @@ final class ConfigParser {
         }
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-            throw new org.javamiko.SshException(file + " is " + size + " bytes; ssh_config files over "
+            throw new SshException(file + " is " + size + " bytes; ssh_config files over "
                     + MAX_FILE_BYTES + " bytes are refused");
         }
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package org.javamiko.config;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -30,7 +31,12 @@ final class IncludeResolver {
     }
 
     List<Path> resolve(String pattern, String source, int lineNumber) throws IOException {
-        Path anchored = anchor(pattern);
+        Path anchored;
+        try {
+            anchored = anchor(pattern);
+        } catch (InvalidPathException e) {
+            throw new ConfigSyntaxException(source, lineNumber, "bad Include path " + pattern + ": " + e.getReason());
+        }
         List<Path> current = List.of(anchored.getRoot());
         for (Path element : anchored.getRoot().relativize(anchored)) {
             String name = element.toString();

@@ -42,10 +42,10 @@ final class LookupPass {
     }
 
     /**
+     * @param active whether settings apply at the start (an included file inherits its includer's state)
      * @param neverMatch inside an Include from an inactive block: nothing there may become active
-     * @return whether settings are active after the last entry
      */
-    private boolean walk(List<ConfigEntry> entries, boolean active, boolean neverMatch) {
+    private void walk(List<ConfigEntry> entries, boolean active, boolean neverMatch) {
         boolean on = active;
         for (ConfigEntry entry : entries) {
             if (entry instanceof ConfigEntry.HostLine hostLine) {
@@ -63,7 +63,6 @@ final class LookupPass {
                 }
             }
         }
-        return on;
     }
 
     /** OpenSSH's match_cfg_line: every criterion must hold; exec runs only while all before it held. */

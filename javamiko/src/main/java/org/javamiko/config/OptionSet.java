@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class OptionSet {
     /** Keywords whose value is the rest of the line as written, for a shell to split. */
-    static final Set<String> COMMAND_KEYWORDS = Set.of("proxycommand", "localcommand", "remotecommand",
+    static final Set<String> RAW_LINE_KEYWORDS = Set.of("proxycommand", "localcommand", "remotecommand",
             "knownhostscommand");
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ final class OptionSet {
             }
             default -> {
                 if (!values.containsKey(key)) {
-                    put(key, COMMAND_KEYWORDS.contains(key) ? line.rawArgument() : line.joinedArguments());
+                    put(key, RAW_LINE_KEYWORDS.contains(key) ? line.rawArgument() : line.joinedArguments());
                 }
             }
         }

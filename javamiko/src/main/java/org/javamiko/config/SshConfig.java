@@ -26,6 +26,8 @@ import org.javamiko.SshException;
  * CanonicalizeHostname is on or a {@code Match final} is present, the configuration is read a second
  * time for the final host name, as ssh does.
  *
+ * <p>A loaded configuration never changes; lookups may run concurrently from several threads.
+ *
  * <p>Unlike ssh, unknown keywords are kept (paramiko does the same), and defaults are not filled in.
  * Not done: {@code Match localnetwork}, {@code tagged} and other criteria newer than OpenSSH 9.2
  * (they are reported as unsupported), CanonicalizePermittedCNAMEs (the JDK resolver does not
@@ -52,7 +54,8 @@ public final class SshConfig {
     }
 
     /**
-     * Reads a configuration file and every file it includes.
+     * Reads a configuration file and every file it includes (relative Include paths are taken from
+     * {@code ~/.ssh}, as for ssh's user configuration, wherever this file is).
      *
      * @throws java.nio.file.NoSuchFileException if the file does not exist
      * @throws SshException for a malformed line (the message names file and line), an Include loop,

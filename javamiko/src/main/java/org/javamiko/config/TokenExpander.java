@@ -19,7 +19,7 @@ final class TokenExpander {
     static final Set<String> PATH_KEYWORDS = Set.of("identityfile", "certificatefile", "controlpath",
             "identityagent", "userknownhostsfile");
     /** Keywords taking the connection tokens only. */
-    static final Set<String> COMMAND_KEYWORDS = Set.of("remotecommand");
+    static final Set<String> COMMAND_KEYWORDS_WITH_TOKENS = Set.of("remotecommand");
     /** Keywords taking %h %n %p %r. */
     static final Set<String> PROXY_KEYWORDS = Set.of("proxycommand", "proxyjump");
 
@@ -62,7 +62,7 @@ final class TokenExpander {
         if (PATH_KEYWORDS.contains(keyword)) {
             return percent(dollar(tilde(value, local), local, keyword), connectionTokens, keyword);
         }
-        if (COMMAND_KEYWORDS.contains(keyword)) {
+        if (COMMAND_KEYWORDS_WITH_TOKENS.contains(keyword)) {
             return percent(value, connectionTokens, keyword);
         }
         if (PROXY_KEYWORDS.contains(keyword)) {
