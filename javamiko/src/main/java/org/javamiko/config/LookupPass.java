@@ -51,7 +51,14 @@ final class LookupPass {
             if (entry instanceof ConfigEntry.HostLine hostLine) {
                 on = !neverMatch && HostPatterns.hostLineMatches(host, hostLine.patterns());
             } else if (entry instanceof ConfigEntry.MatchLine matchLine) {
-                on = !neverMatch && matches(matchLine.criteria());
+                if (neverMatch) {
+                    // ssh still notes a "Match final" here, though nothing in this file can apply.
+                    finalPassRequested |= matchLine.criteria().stream()
+                            .anyMatch(c -> c.kind() == MatchCriterion.Kind.FINAL);
+                    on = false;
+                } else {
+                    on = matches(matchLine.criteria());
+                }
             } else if (entry instanceof ConfigEntry.Setting setting) {
                 if (on) {
                     options.apply(setting.line());

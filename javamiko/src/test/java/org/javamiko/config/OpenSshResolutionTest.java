@@ -1,6 +1,7 @@
 package org.javamiko.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,5 +173,20 @@ class OpenSshResolutionTest {
         assertLikeSsh("Match localuser " + me + " exec \"test %h = ex\"\n  User exec-ok\n"
                 + "Match user exec-ok !exec false\n  Port 2444\n"
                 + "Match !localuser " + me + "\n  Compression yes\n", "ex", "other");
+    }
+
+    @Test
+    void aMatchFinalInAnInactiveIncludeStillRequestsTheFinalPass() throws IOException {
+        Path inner = dir.resolve("inner");
+        Files.writeString(inner, "Match final\n  User never\n");
+        assertLikeSsh("Host nomatch\n  Include " + inner + "\nHost x\n  HostName x.final\nHost x.final\n  Port 2345\n",
+                "x");
+    }
+
+    @Test
+    void theSystemConfigurationResolvesLikeSsh() throws IOException {
+        Path system = Path.of("/etc/ssh/ssh_config");
+        assumeTrue(Files.isReadable(system), "no /etc/ssh/ssh_config here");
+        SshG.assertResolvesLikeSsh(system, "anyhost");
     }
 }
