@@ -11,5 +11,7 @@ module org.javamiko {
     exports org.javamiko;
     exports org.javamiko.config;
     exports org.javamiko.keys;
+    exports org.javamiko.transport;
     exports org.javamiko.sftp;
+    exports org.javamiko.agent;
 }

@@ -32,6 +32,7 @@ public final class ConnectOptions {
     private final List<Path> keyFilenames;
     private final Duration timeout;
     private final boolean allowAgent;
+    private final Path identityAgent;
     private final boolean lookForKeys;
     private final boolean compress;
     private final Socket socket;
@@ -56,6 +57,7 @@ public final class ConnectOptions {
         keyFilenames = List.copyOf(b.keyFilenames);
         timeout = b.timeout;
         allowAgent = b.allowAgent;
+        identityAgent = b.identityAgent;
         lookForKeys = b.lookForKeys;
         compress = b.compress;
         socket = b.socket;
@@ -120,6 +122,11 @@ public final class ConnectOptions {
     /** @return whether to try the ssh-agent's keys */
     public boolean allowAgent() {
         return allowAgent;
+    }
+
+    /** @return the agent socket to use instead of {@code SSH_AUTH_SOCK}'s, or null for that one */
+    public Path identityAgent() {
+        return identityAgent;
     }
 
     /** @return whether to try ~/.ssh/id_rsa, id_ecdsa and id_ed25519 */
@@ -202,6 +209,7 @@ public final class ConnectOptions {
         private final List<Path> keyFilenames = new ArrayList<>();
         private Duration timeout;
         private boolean allowAgent = true;
+        private Path identityAgent;
         private boolean lookForKeys = true;
         private boolean compress;
         private Socket socket;
@@ -274,6 +282,15 @@ public final class ConnectOptions {
         /** @param allow whether to try the ssh-agent's keys; default true */
         public Builder allowAgent(boolean allow) {
             this.allowAgent = allow;
+            return this;
+        }
+
+        /**
+         * @param agentSocket the ssh-agent socket whose keys to try (when {@link #allowAgent} is
+         *        on), as OpenSSH's {@code IdentityAgent}; default null: the one {@code SSH_AUTH_SOCK} names
+         */
+        public Builder identityAgent(Path agentSocket) {
+            this.identityAgent = agentSocket;
             return this;
         }
 

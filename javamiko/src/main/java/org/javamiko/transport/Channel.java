@@ -3,10 +3,14 @@ package org.javamiko.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.javamiko.PtyOptions;
+import org.javamiko.SshException;
+import org.javamiko.agent.Agent;
+import org.javamiko.internal.agent.AgentForwarding;
 import org.javamiko.internal.channel.ChannelCore;
 import org.javamiko.internal.wire.SshBuffer;
 
@@ -97,6 +101,41 @@ public class Channel implements AutoCloseable {
         for (Map.Entry<String, String> e : env.entrySet()) {
             setEnvironmentVariable(e.getKey(), e.getValue());
         }
+    }
+
+    /**
+     * Forwards the local ssh-agent (the one {@code SSH_AUTH_SOCK} names) to the command or shell
+     * this session channel will run, as OpenSSH's {@code ForwardAgent yes} and paramiko's
+     * {@code request_forward_agent}: call it before {@link #execCommand} or {@link #invokeShell}.
+     * The remote side then finds the agent through its own {@code SSH_AUTH_SOCK}, e.g. to run
+     * {@code git} or {@code ssh} there with the local keys.
+     *
+     * <p>Off unless asked for, because whoever is root on the server can use the forwarded agent
+     * to sign with the local keys for as long as the connection lasts: forward only to servers
+     * you trust.
+     *
+     * @throws SshException when {@code SSH_AUTH_SOCK} is unset, or the server refuses
+     *         (e.g. sshd's {@code AllowAgentForwarding no})
+     */
+    public void requestForwardAgent() throws IOException {
+        Path socket = Agent.environmentSocket();
+        if (socket == null) {
+            throw new SshException("Cannot forward the agent: SSH_AUTH_SOCK is not set (no ssh-agent running?)");
+        }
+        requestForwardAgent(socket);
+    }
+
+    /**
+     * Forwards the agent listening at a socket path; see {@link #requestForwardAgent()}.
+     * Each time the server connects to the forwarded agent, a new connection to this socket is
+     * made; when nothing listens there, that one connection is refused.
+     *
+     * @param agentSocket the local agent's Unix-domain socket
+     * @throws SshException when the server refuses the request
+     */
+    public void requestForwardAgent(Path agentSocket) throws IOException {
+        AgentForwarding.enable(core.table(), agentSocket, Agent.DEFAULT_TIMEOUT);
+        core.request(AgentForwarding.REQUEST, true, null, requestTimeout);
     }
 
     /** @return the command's stdout (with stderr mixed in after {@code setCombineStderr(true)}) */

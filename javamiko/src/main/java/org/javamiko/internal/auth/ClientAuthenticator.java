@@ -1,18 +1,20 @@
 package org.javamiko.internal.auth;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.javamiko.AuthenticationException;
 import org.javamiko.BadAuthenticationTypeException;
 import org.javamiko.ConnectOptions;
 import org.javamiko.PasswordRequiredException;
+import org.javamiko.agent.Agent;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Prompt;
 import org.javamiko.transport.Transport;
@@ -36,6 +38,7 @@ public final class ClientAuthenticator {
     private final List<String> tried = new ArrayList<>();
     private final List<PasswordRequiredException> lockedKeys = new ArrayList<>();
     private List<String> allowed = List.of();
+    private Agent agent;
 
     /**
      * @param transport a started transport whose host key was checked
@@ -50,6 +53,16 @@ public final class ClientAuthenticator {
 
     /** Runs the whole sequence; returns when authenticated, else throws. */
     public void authenticate() throws IOException {
+        try {
+            tryEachMethod();
+        } finally {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+
+    private void tryEachMethod() throws IOException {
         String user = options.username();
         try {
             if (transport.authNone(user).isEmpty()) {
@@ -126,16 +139,23 @@ public final class ClientAuthenticator {
         return e;
     }
 
+    /**
+     * The keys to offer, in order, each blob once: a key file that is also in the agent is tried
+     * once, while a key and its certificate are two credentials.
+     */
     private List<PKey> keys() throws IOException {
-        Set<PKey> keys = new LinkedHashSet<>();
+        Map<ByteBuffer, PKey> keys = new LinkedHashMap<>();
         if (options.pkey() != null) {
-            keys.add(options.pkey());
+            add(keys, options.pkey());
         }
         for (Path file : options.keyFilenames()) {
             PKey key = load(file, true);
             if (key != null) {
-                keys.add(key);
+                add(keys, key);
             }
+        }
+        if (options.allowAgent()) {
+            agentKeys().forEach(key -> add(keys, key));
         }
         if (options.lookForKeys()) {
             Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
@@ -144,12 +164,34 @@ public final class ClientAuthenticator {
                 if (Files.isRegularFile(file)) {
                     PKey key = load(file, false);
                     if (key != null) {
-                        keys.add(key);
+                        add(keys, key);
                     }
                 }
             }
         }
-        return new ArrayList<>(keys);
+        return new ArrayList<>(keys.values());
+    }
+
+    private static void add(Map<ByteBuffer, PKey> keys, PKey key) {
+        keys.putIfAbsent(ByteBuffer.wrap(key.asBytes()), key);
+    }
+
+    /**
+     * The agent's keys; none, at no cost, when no agent socket is named. An agent that cannot
+     * list its keys is logged and skipped, so the other credentials still get their turn.
+     */
+    private List<? extends PKey> agentKeys() {
+        Path socket = options.identityAgent() != null ? options.identityAgent() : Agent.environmentSocket();
+        if (socket == null) {
+            return List.of();
+        }
+        try {
+            agent = new Agent(socket);
+            return agent.getKeys();
+        } catch (IOException e) {
+            log.debug("Skipping the ssh-agent at {}: {}", socket, e.getMessage());
+            return List.of();
+        }
     }
 
     /**

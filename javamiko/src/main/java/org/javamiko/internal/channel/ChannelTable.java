@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
+import org.javamiko.ChannelException;
 import org.javamiko.SshException;
 import org.javamiko.internal.session.ConnectionHandler;
 import org.javamiko.internal.session.Msg;
@@ -15,13 +17,18 @@ import org.javamiko.internal.wire.SshBuffer;
 /**
  * The connection layer's table of open channels (RFC 4254): numbers channels, opens them, and
  * routes each channel message from the reader thread to its channel.
+ *
+ * <p>Channels the server opens are refused unless a {@link ChannelOpenHandler} was registered for
+ * their type with {@link #acceptChannels}.
  */
 public final class ChannelTable implements ConnectionHandler {
     private static final int ADMINISTRATIVELY_PROHIBITED = 1;
+    private static final int CONNECT_FAILED = 2;
 
     private final SshSession session;
     private final Map<Integer, ChannelCore> channels = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
+    private final Map<String, Acceptor> acceptors = new ConcurrentHashMap<>();
     private volatile IOException closedCause;
 
     /** @param session the session whose connection messages this table receives */
@@ -63,6 +70,23 @@ public final class ChannelTable implements ConnectionHandler {
         }
     }
 
+    /**
+     * Accepts channels of one type when the server opens them, instead of refusing them.
+     * Registering a type again replaces its handler.
+     *
+     * @param type the channel type, e.g. {@code auth-agent@openssh.com} or {@code forwarded-tcpip}
+     * @param settings the flow-control settings for those channels
+     * @param handler decides on each request and takes over the accepted channels
+     */
+    public void acceptChannels(String type, ChannelSettings settings, ChannelOpenHandler handler) {
+        acceptors.put(type, new Acceptor(settings, handler));
+    }
+
+    /** @param type a channel type to refuse again from now on */
+    public void refuseChannels(String type) {
+        acceptors.remove(type);
+    }
+
     void remove(int localId) {
         channels.remove(localId);
     }
@@ -75,7 +99,7 @@ public final class ChannelTable implements ConnectionHandler {
     @Override
     public void handle(int type, SshBuffer payload) throws IOException {
         if (type == Msg.CHANNEL_OPEN) {
-            refuseOpen(payload);
+            onOpenRequest(payload);
             return;
         }
         int id = payload.getInt();
@@ -103,12 +127,44 @@ public final class ChannelTable implements ConnectionHandler {
         }
     }
 
-    private void refuseOpen(SshBuffer payload) throws IOException {
+    private void onOpenRequest(SshBuffer payload) throws IOException {
         String type = payload.getStringUtf8();
         int sender = payload.getInt();
-        session.log().debug("Refusing a {} channel the server asked to open", type);
-        session.send(new SshBuffer(64).putByte(Msg.CHANNEL_OPEN_FAILURE).putInt(sender)
-                .putInt(ADMINISTRATIVELY_PROHIBITED).putString("channel type " + type + " not enabled").putString(""));
+        long window = payload.getUInt32();
+        int maxPacket = payload.getInt();
+        Acceptor acceptor = acceptors.get(type);
+        if (acceptor == null) {
+            session.log().debug("Refusing a {} channel the server asked to open", type);
+            refuse(sender, ADMINISTRATIVELY_PROHIBITED, "channel type " + type + " not enabled");
+            return;
+        }
+        Consumer<ChannelCore> takeOver;
+        try {
+            takeOver = acceptor.handler().accept(payload);
+        } catch (IOException e) {
+            int code = e instanceof ChannelException c && c.code() != 0 ? c.code() : CONNECT_FAILED;
+            session.log().debug("Refusing a {} channel the server asked to open: {}", type, e.getMessage());
+            refuse(sender, code, e.getMessage());
+            return;
+        }
+        int id = nextId.getAndIncrement();
+        ChannelSettings settings = acceptor.settings();
+        ChannelCore core = new ChannelCore(session, this, id, settings);
+        core.onOpenConfirmation(sender, window, maxPacket);
+        channels.put(id, core);
+        session.send(new SshBuffer(32).putByte(Msg.CHANNEL_OPEN_CONFIRMATION).putInt(sender).putInt(id)
+                .putInt(settings.initialWindow()).putInt(settings.maxPacket()));
+        session.log().debug("Accepted a {} channel the server opened, as channel {}", type, id);
+        takeOver.accept(core);
+    }
+
+    private void refuse(int sender, int code, String reason) throws IOException {
+        session.send(new SshBuffer(64).putByte(Msg.CHANNEL_OPEN_FAILURE).putInt(sender).putInt(code)
+                .putString(reason == null ? "" : reason).putString(""));
+    }
+
+    /** A registered channel type: the settings its channels get and who takes them over. */
+    private record Acceptor(ChannelSettings settings, ChannelOpenHandler handler) {
     }
 
     @Override

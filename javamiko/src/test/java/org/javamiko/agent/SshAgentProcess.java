@@ -1,0 +1,99 @@
+package org.javamiko.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.javamiko.testing.ExternalCommand;
+import org.javamiko.testing.TestEnvironment;
+
+/**
+ * A private OpenSSH {@code ssh-agent} ({@code ssh-agent -D -a <socket>}) for a test: the real
+ * agent our client must get along with. Keys go in with the real {@code ssh-add}. Close it
+ * (try-with-resources) to kill it by its PID.
+ */
+final class SshAgentProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 10;
+
+    private final Process process;
+    private final Path socket;
+
+    private SshAgentProcess(Process process, Path socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    /**
+     * Starts an agent listening on {@code <dir>/agent.sock} and waits (bounded) until the socket
+     * exists.
+     */
+    static SshAgentProcess start(Path dir) throws IOException {
+        Path socket = dir.resolve("agent.sock");
+        Process process;
+        try {
+            process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw TestEnvironment.unmet("ssh-agent cannot be started (install openssh-client): " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("ssh-agent did not create " + socket + " within " + READY_TIMEOUT);
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IOException("interrupted while starting ssh-agent", e);
+            }
+        }
+        return new SshAgentProcess(process, socket);
+    }
+
+    /** @return the agent's socket, the value {@code SSH_AUTH_SOCK} would have */
+    Path socket() {
+        return socket;
+    }
+
+    /** Runs {@code ssh-add} against this agent with the given arguments and requires success. */
+    ExternalCommand.Result sshAdd(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ssh-add"));
+        command.addAll(List.of(args));
+        return ExternalCommand.of(command).env("SSH_AUTH_SOCK", socket.toString()).env("DISPLAY", "")
+                .env("SSH_ASKPASS", "").timeout(Duration.ofSeconds(20)).run().requireSuccess();
+    }
+
+    /** Adds a private key file (and its {@code -cert.pub} when one lies beside it). */
+    void add(Path privateKey) throws IOException {
+        sshAdd("-q", privateKey.toString());
+    }
+
+    /** Kills the agent and waits (bounded) for it to go. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
