@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,7 +16,10 @@ import java.util.function.Supplier;
  * gives it. An unknown {@code %x} is an error, as it is for ssh.
  */
 final class TokenExpander {
-    /** Keywords taking ~, ${NAME} and the connection tokens (%C %d %h %i %k %L %l %n %p %r %u). */
+    /**
+     * Keywords taking ~, ${NAME} and the connection tokens (%C %d %h %i %k %L %l %n %p %r %u); so
+     * does ForwardAgent when its value is a socket path rather than yes or no.
+     */
     static final Set<String> PATH_KEYWORDS = Set.of("identityfile", "certificatefile", "controlpath",
             "identityagent", "userknownhostsfile");
     /** Keywords taking the connection tokens only. */
@@ -59,7 +63,7 @@ final class TokenExpander {
 
     /** Expands one value of {@code keyword}; keywords without expansions come back unchanged. */
     String expand(String keyword, String value) {
-        if (PATH_KEYWORDS.contains(keyword)) {
+        if (PATH_KEYWORDS.contains(keyword) || (keyword.equals("forwardagent") && isAgentSocketPath(value))) {
             return percent(dollar(tilde(value, local), local, keyword), connectionTokens, keyword);
         }
         if (COMMAND_KEYWORDS_WITH_TOKENS.contains(keyword)) {
@@ -72,6 +76,11 @@ final class TokenExpander {
             return tilde(value, local);
         }
         return value;
+    }
+
+    /** ForwardAgent takes yes/no or the path of an agent socket; only a path is expanded. */
+    private static boolean isAgentSocketPath(String value) {
+        return !Set.of("yes", "no", "true", "false").contains(value.toLowerCase(Locale.ROOT));
     }
 
     /** OpenSSH's hash for %C: SHA-1 of local host name, remote host, port and remote user, in hex. */

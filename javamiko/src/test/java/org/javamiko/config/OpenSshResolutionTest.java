@@ -189,4 +189,20 @@ class OpenSshResolutionTest {
         assumeTrue(Files.isReadable(system), "no /etc/ssh/ssh_config here");
         SshG.assertResolvesLikeSsh(system, "anyhost");
     }
+
+    @Test
+    void specialValuesPassThroughExpansion() throws IOException {
+        assertLikeSsh("""
+                Host a
+                  IdentityAgent $SSH_AUTH_SOCK
+                  ControlPath none
+                  UserKnownHostsFile none
+                  GlobalKnownHostsFile ~/global %h
+                  ForwardAgent ~/agent-%h.sock
+                Host b
+                  IdentityAgent none
+                  ControlPath ~/.ssh/cm-%r@%h:%p
+                  ProxyJump alice@gw.example.org:2222,gw2
+                """, "a", "b");
+    }
 }
