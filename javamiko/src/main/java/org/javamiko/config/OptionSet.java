@@ -1,6 +1,7 @@
 package org.javamiko.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,14 @@ final class OptionSet {
             "knownhostscommand");
 
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Set<String> closed = new HashSet<>();
 
     /** Applies one setting from an active block. */
     void apply(ConfigLine line) {
         String key = line.keyword();
+        if (closed.contains(key)) {
+            return;
+        }
         switch (key) {
             case "identityfile", "certificatefile", "localforward", "remoteforward", "dynamicforward" ->
                     // OpenSSH skips a repeated identity or forward (e.g. seen again on the final pass).
@@ -35,6 +40,18 @@ final class OptionSet {
                 if (!values.containsKey(key)) {
                     put(key, RAW_LINE_KEYWORDS.contains(key) ? line.rawArgument() : line.joinedArguments());
                 }
+            }
+        }
+    }
+
+    /**
+     * Makes keys that are still unset stay unset: ssh fills in their defaults between its passes, so
+     * later passes cannot set them any more.
+     */
+    void closeUnset(String... keys) {
+        for (String key : keys) {
+            if (!values.containsKey(key)) {
+                closed.add(key);
             }
         }
     }

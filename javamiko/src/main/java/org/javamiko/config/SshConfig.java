@@ -103,6 +103,8 @@ public final class SshConfig {
         OptionSet options = new OptionSet();
         LookupPass first = new LookupPass(local, host, host, false, options);
         first.run(entries);
+        // ssh gives these their defaults right after the first pass, so a final pass cannot set them.
+        options.closeUnset("canonicalizehostname", "canonicalizemaxdots", "canonicalizefallbacklocal");
 
         String finalHost = host;
         if (options.get("hostname") != null) {

@@ -205,4 +205,16 @@ class OpenSshResolutionTest {
                   ProxyJump alice@gw.example.org:2222,gw2
                 """, "a", "b");
     }
+
+    @Test
+    void canonicalisationSettingsCannotComeFromTheFinalPass() throws IOException {
+        // ssh fills in their defaults between the passes.
+        assertLikeSsh("""
+                Match final
+                  CanonicalizeHostname yes
+                  CanonicalizeMaxDots 0
+                  CanonicalizeFallbackLocal no
+                  User from-final
+                """, "a", "b.x");
+    }
 }
