@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Configurations put together at random (from a fixed seed, so every run is the same) out of Host
- * and Match blocks, patterns, tokens and the keywords with special rules, each compared with ssh -G
+ * and Match blocks, Includes, patterns, tokens, quoting and the keywords with special rules, each compared with ssh -G
  * for a few host names. Catches combinations nobody thought to write a test for.
  */
 class RandomConfigsAgainstSshTest {
@@ -30,7 +30,7 @@ class RandomConfigsAgainstSshTest {
         "CanonicalizeHostname no", "CanonicalDomains invalid", "CanonicalizeMaxDots 0",
         "ProxyJump jump", "ProxyCommand nc %h %p", "ProxyCommand none", "ControlPath /tmp/%C-%h-%n",
         "Compression yes", "Compression=no", "ForwardAgent yes", "RemoteCommand echo %r@%h",
-        "LocalForward 1234 localhost:22"};
+        "LocalForward 1234 localhost:22", "User = \"u3\"", "Port=2203", "IdentityFile \"/k/with space\" # c"};
 
     @TempDir
     Path dir;
@@ -47,19 +47,25 @@ class RandomConfigsAgainstSshTest {
     @ParameterizedTest(name = "random config #{0}")
     @MethodSource("seeds")
     void resolvesLikeOpenSsh(int seed) throws IOException {
+        Random random = new Random(seed);
+        Files.writeString(dir.resolve("inc-1.conf"), randomConfig(random, null));
+        Files.writeString(dir.resolve("inc-2.conf"), randomConfig(random, null));
         Path file = dir.resolve("config-" + seed);
-        Files.writeString(file, randomConfig(new Random(seed)));
+        Files.writeString(file, randomConfig(random, dir));
         for (String host : HOSTS) {
             SshG.assertResolvesLikeSsh(file, host);
         }
     }
 
-    private static String randomConfig(Random random) {
+    /** @param includeDir where inc-1.conf and inc-2.conf are, or null for no Include lines */
+    private static String randomConfig(Random random, Path includeDir) {
         StringBuilder config = new StringBuilder();
         int lines = 4 + random.nextInt(14);
         for (int i = 0; i < lines; i++) {
-            int kind = random.nextInt(10);
-            if (kind == 0) {
+            int kind = random.nextInt(11);
+            if (kind == 10 && includeDir != null) {
+                config.append("  Include ").append(includeDir).append(random.nextBoolean() ? "/inc-*.conf\n" : "/inc-2.conf\n");
+            } else if (kind == 0) {
                 config.append("Host ").append(pick(random, PATTERNS));
                 if (random.nextBoolean()) {
                     config.append(' ').append(pick(random, PATTERNS));
