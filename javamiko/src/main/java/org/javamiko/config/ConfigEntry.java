@@ -6,23 +6,20 @@ import java.util.List;
 /** One parsed line of an ssh_config file: a setting, the start of a Host or Match block, or an Include. */
 sealed interface ConfigEntry {
 
-    /** The file name (or {@code <text>}) the line came from, for messages. */
-    String source();
-
     /** A keyword and its value, applied when the enclosing block is active. */
-    record Setting(String source, ConfigLine line) implements ConfigEntry {
+    record Setting(ConfigLine line) implements ConfigEntry {
     }
 
     /** {@code Host pattern...}: the following settings apply when a pattern matches. */
-    record HostLine(String source, int lineNumber, List<String> patterns) implements ConfigEntry {
+    record HostLine(List<String> patterns) implements ConfigEntry {
     }
 
     /** {@code Match criterion...}: the following settings apply when every criterion holds. */
-    record MatchLine(String source, int lineNumber, List<MatchCriterion> criteria) implements ConfigEntry {
+    record MatchLine(List<MatchCriterion> criteria) implements ConfigEntry {
     }
 
     /** {@code Include}: the files its patterns named when the configuration was read, in glob order. */
-    record Include(String source, int lineNumber, List<IncludedFile> files) implements ConfigEntry {
+    record Include(List<IncludedFile> files) implements ConfigEntry {
     }
 
     /** One file read by an Include, and its entries. */

@@ -72,14 +72,14 @@ final class ConfigParser {
                         throw new ConfigSyntaxException(source, line.lineNumber(), "empty Host pattern");
                     }
                 }
-                return new ConfigEntry.HostLine(source, line.lineNumber(), line.arguments());
+                return new ConfigEntry.HostLine(line.arguments());
             case "match":
-                return new ConfigEntry.MatchLine(source, line.lineNumber(), MatchCriterion.parseAll(line, source));
+                return new ConfigEntry.MatchLine(MatchCriterion.parseAll(line, source));
             case "include":
                 return include(line, source);
             default:
                 checkValue(line, source);
-                return new ConfigEntry.Setting(source, line);
+                return new ConfigEntry.Setting(line);
         }
     }
 
@@ -126,7 +126,7 @@ final class ConfigParser {
                 files.add(new ConfigEntry.IncludedFile(file, readIncluded(file, source, line.lineNumber())));
             }
         }
-        return new ConfigEntry.Include(source, line.lineNumber(), List.copyOf(files));
+        return new ConfigEntry.Include(List.copyOf(files));
     }
 
     private List<ConfigEntry> readIncluded(Path file, String source, int lineNumber) throws IOException {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.javamiko.SshException;
@@ -100,6 +101,7 @@ public final class SshConfig {
      *     finds no name and CanonicalizeFallbackLocal is no (an {@link java.net.UnknownHostException})
      */
     public SshConfigDict lookup(String host) {
+        Objects.requireNonNull(host, "host");
         OptionSet options = new OptionSet();
         LookupPass first = new LookupPass(local, host, host, false, options);
         first.run(entries);
