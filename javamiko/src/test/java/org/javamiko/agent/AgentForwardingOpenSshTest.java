@@ -124,8 +124,9 @@ class AgentForwardingOpenSshTest {
     void aLocalAgentGoneAwayFailsOnlyTheServersAgentConnection() throws IOException {
         try (SshClient client = connected(sshd)) {
             CommandResult listed = run(client, "ssh-add -l", dir.resolve("no-agent.sock"));
-            assertThat(listed.exitStatus()).isEqualTo(1); // 2 would mean sshd offered no agent at all
-            assertThat(listed.stderr()).contains("communication with agent failed");
+            // ssh-add reads the refusal (exit 1) or dies of SIGPIPE writing to the closed socket (-1);
+            // exit 2 would mean sshd offered no agent at all
+            assertThat(listed.exitStatus()).as(listed.stderr()).isIn(1, -1);
             assertThat(client.run("echo still-connected").stdout()).isEqualTo("still-connected\n");
         }
     }

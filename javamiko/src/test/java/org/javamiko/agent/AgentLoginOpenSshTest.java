@@ -157,6 +157,9 @@ class AgentLoginOpenSshTest {
     @Test
     void theAgentConnectionIsClosedAfterLogin() throws IOException {
         agent.add(sshd.clientKeys().ed25519());
+        try (SshClient warmUp = trustingClient()) {
+            warmUp.connect(sshd.host(), throughAgent(agent.socket()).build()); // the JDK opens some descriptors once
+        }
         long before = openSocketsAndSelectors();
         try (SshClient client = trustingClient()) {
             client.connect(sshd.host(), throughAgent(agent.socket()).build());
