@@ -10,6 +10,7 @@ module org.javamiko {
 
     exports org.javamiko;
     exports org.javamiko.keys;
+    exports org.javamiko.transport;
     exports org.javamiko.sftp;
     exports org.javamiko.agent;
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.keys.PKey;
+import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
 import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;
@@ -331,6 +332,19 @@ public class SshClient implements AutoCloseable {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens an SFTP session on this connection (a session channel running the sftp subsystem).
+     *
+     * <pre>{@code
+     * try (SftpClient sftp = client.openSftp()) {
+     *     sftp.put(Path.of("app.jar"), "/srv/app/app.jar", null, true);
+     * }
+     * }</pre>
+     */
+    public SftpClient openSftp() throws IOException {
+        return SftpClient.fromTransport(connected());
     }
 
     /** @return the transport, or null before {@link #connect} and after {@link #close} */

@@ -1,5 +1,6 @@
 package org.javamiko;
 
+import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

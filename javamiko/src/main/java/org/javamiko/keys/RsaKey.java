@@ -69,6 +69,12 @@ public class RsaKey extends PKey {
     /**
      * Builds a key pair from the numbers key files hold; the CRT exponents are derived.
      *
+     * @param n modulus
+     * @param e public exponent
+     * @param d private exponent
+     * @param p first prime
+     * @param q second prime
+     * @param iqmp q^-1 mod p, or null to compute it
      * @return the key pair
      * @throws SshException when the numbers do not form an RSA key
      */

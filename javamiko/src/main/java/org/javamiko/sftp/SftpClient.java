@@ -21,6 +21,8 @@ import org.javamiko.internal.sftp.SftpPacket;
 import org.javamiko.internal.sftp.SftpReply;
 import org.javamiko.internal.sftp.StatusErrors;
 import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.transport.Channel;
+import org.javamiko.transport.Transport;
 
 /**
  * An SFTP session: paramiko's SFTPClient. File operations, {@link #open} for one file, and fast
@@ -57,6 +59,21 @@ public class SftpClient implements AutoCloseable {
         this.readChunk = chunkWithin(limits == null ? 0 : limits.maxReadLength());
         this.writeChunk = chunkWithin(limits == null ? 0 : limits.maxWriteLength());
         this.transfers = new SftpTransfers(this);
+    }
+
+    /**
+     * Opens an SFTP session on an authenticated connection: a session channel running the "sftp"
+     * subsystem. Closing the client closes the channel; the transport stays open.
+     */
+    public static SftpClient fromTransport(Transport transport) throws IOException {
+        Channel channel = transport.openSession();
+        try {
+            channel.invokeSubsystem("sftp");
+            return open(channel.getInputStream(), channel.getOutputStream(), channel::close);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ public class Transport implements AutoCloseable {
     private volatile SshSession session;
     private volatile ChannelTable channels;
     private volatile UserAuth auth;
+    private volatile RemoteForwards remoteForwards;
     private final Keepalive keepalive = new Keepalive(this);
 
     /**
@@ -267,6 +268,36 @@ public class Transport implements AutoCloseable {
             throw new SshException("Not authenticated: authenticate before opening channels");
         }
         return table.open(kind, extra, settings, channelTimeout);
+    }
+
+    /**
+     * Asks the server to listen on a port and forward the connections it accepts to us (OpenSSH's
+     * {@code ssh -R}); each arrives at the handler as a channel, on a thread of its own.
+     *
+     * @param address the address the server should listen on, e.g. {@code 127.0.0.1}; {@code ""}
+     *                for all (the server's GatewayPorts setting decides)
+     * @param port the port, or 0 to let the server pick one
+     * @return the port the server listens on
+     * @throws SshException when the server refuses
+     */
+    public int requestPortForward(String address, int port, PortForwardHandler handler) throws IOException {
+        return forwards().request(address, port, handler);
+    }
+
+    /** Asks the server to stop listening on a port {@link #requestPortForward} opened. */
+    public void cancelPortForward(String address, int port) throws IOException {
+        forwards().cancel(address, port);
+    }
+
+    private synchronized RemoteForwards forwards() throws IOException {
+        if (!isAuthenticated()) {
+            throw new SshException("Not authenticated: authenticate before forwarding ports");
+        }
+        if (remoteForwards == null) {
+            remoteForwards = new RemoteForwards(session, channels, channelSettings, threadFactory, authTimeout,
+                    channelTimeout);
+        }
+        return remoteForwards;
     }
 
     /**

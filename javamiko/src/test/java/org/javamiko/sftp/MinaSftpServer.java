@@ -1,10 +1,12 @@
 package org.javamiko.sftp;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
@@ -19,29 +21,57 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /**
  * Apache MINA SSHD's SFTP subsystem, in-process. Until our own transport lands, the SFTP stream
  * reaches it through MINA's SSH client: an "sftp" subsystem channel whose inverted streams our
- * client reads and writes. The server's root "/" is {@link #root()}.
+ * client reads and writes.
+ *
+ * <p>One MINA server and client serve the whole test run (starting them costs a second); each
+ * fixture logs in as a user of its own whose root "/" is {@link #root()}.
  */
 final class MinaSftpServer implements SftpServerFixture {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicInteger USERS = new AtomicInteger();
+    private static final VirtualFileSystemFactory FILE_SYSTEMS = new VirtualFileSystemFactory();
+    private static SshServer server;
+    private static SshClient sshClient;
 
     private final Path root;
-    private final SshServer server;
-    private final SshClient sshClient;
+    private final String user;
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
 
     MinaSftpServer(Path root) throws IOException {
         this.root = root.toRealPath();
-        server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider());
-        server.setPasswordAuthenticator((user, password, session) -> "test".equals(password));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(this.root));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        server.start();
-        sshClient = SshClient.setUpDefaultClient();
-        sshClient.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        sshClient.start();
+        this.user = "user" + USERS.incrementAndGet();
+        FILE_SYSTEMS.setUserHomeDir(user, this.root);
+        startOnce();
+    }
+
+    private static synchronized void startOnce() throws IOException {
+        if (server != null) {
+            return;
+        }
+        SshServer s = SshServer.setUpDefaultServer();
+        s.setHost("127.0.0.1");
+        s.setPort(0);
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider();
+        hostKey.setAlgorithm("EC");
+        hostKey.setKeySize(256);
+        s.setKeyPairProvider(hostKey);
+        s.setPasswordAuthenticator((u, password, session) -> "test".equals(password));
+        s.setFileSystemFactory(FILE_SYSTEMS);
+        s.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        s.start();
+        SshClient c = SshClient.setUpDefaultClient();
+        c.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        c.start();
+        server = s;
+        sshClient = c;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                c.stop();
+                s.stop(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     @Override
@@ -56,16 +86,17 @@ final class MinaSftpServer implements SftpServerFixture {
 
     @Override
     public SftpClient connect() throws IOException {
-        ClientSession session = sshClient.connect("test", "127.0.0.1", server.getPort()).verify(TIMEOUT).getSession();
+        ClientSession session = sshClient.connect(user, "127.0.0.1", server.getPort()).verify(TIMEOUT).getSession();
         sessions.add(session);
         session.addPasswordIdentity("test");
         session.auth().verify(TIMEOUT);
         ChannelSubsystem channel = session.createSubsystemChannel("sftp");
         channel.setStreaming(StreamingChannel.Streaming.Sync);
         channel.open().verify(TIMEOUT);
-        return SftpClient.open(channel.getInvertedOut(), channel.getInvertedIn(), session);
+        return SftpClient.open(channel.getInvertedOut(), channel.getInvertedIn(), () -> session.close(true));
     }
 
+    /** Drops this fixture's SSH connections at once, as a crash of the server would. */
     @Override
     public void kill() {
         for (ClientSession s : sessions) {
@@ -76,11 +107,5 @@ final class MinaSftpServer implements SftpServerFixture {
     @Override
     public void close() {
         kill();
-        try {
-            sshClient.stop();
-            server.stop(true);
-        } catch (IOException e) {
-            // the JVM ends soon; nothing listens on after the test
-        }
     }
 }

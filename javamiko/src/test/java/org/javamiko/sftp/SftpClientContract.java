@@ -22,6 +22,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -505,6 +506,7 @@ abstract class SftpClientContract {
     }
 
     @Test
+    @Timeout(120)
     void serverDyingMidTransferFailsTheTransferAndLaterCalls() throws Exception {
         Path src = dir.resolve("src.bin");
         Files.write(src, randomBytes(32 << 20, 7));

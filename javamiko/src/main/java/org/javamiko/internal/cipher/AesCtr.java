@@ -15,10 +15,10 @@ import org.javamiko.SshException;
  * <p>SunJCE's {@code CipherCore} copies the whole input into a fresh array when input and output
  * are the same bytes, so an in-place {@code update} allocates per packet. Instead each chunk is
  * encrypted into a reused scratch buffer and copied back, which costs the same copy without the
- * allocation; a chunk of 32 KiB stays within the L1/L2 caches.
+ * allocation; 8 KiB chunks measured fastest (the scratch stays in L1).
  */
 final class AesCtr {
-    private static final int CHUNK = 32 * 1024;
+    private static final int CHUNK = 8 * 1024;
 
     private final Cipher cipher;
     private final byte[] scratch = new byte[CHUNK];

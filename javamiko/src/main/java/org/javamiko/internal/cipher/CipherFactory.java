@@ -24,9 +24,12 @@ public interface CipherFactory {
      * @param encrypt true for the sending direction
      * @param key {@link #keyLength()} bytes
      * @param iv {@link #ivLength()} bytes
-     * @param mac the negotiated MAC, or null for an AEAD cipher
+     * @param mac the negotiated MAC, or null for an AEAD cipher (which ignores it)
      * @param macKey the MAC key ({@link MacFactory#keyLength()} bytes), or null
      * @return the keyed cipher for one direction
+     * @throws IllegalArgumentException when a key or IV has the wrong length, or a non-AEAD
+     *         cipher gets no MAC (a bug in the caller, never the peer's doing)
+     * @throws SshException when the Java runtime lacks the primitive
      */
     PacketCipher create(boolean encrypt, byte[] key, byte[] iv, MacFactory mac, byte[] macKey) throws SshException;
 }

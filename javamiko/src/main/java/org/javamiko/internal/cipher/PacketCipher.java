@@ -32,7 +32,7 @@ public interface PacketCipher {
     int lengthFieldBytes();
 
     /**
-     * Encrypts and authenticates one packet in place.
+     * Encrypts and authenticates one packet in place, writing the tag after it.
      *
      * @param seq the packet's sequence number (uint32)
      * @param buf holds the plaintext packet at {@code off}, and room for the tag after it
@@ -45,6 +45,8 @@ public interface PacketCipher {
      * Reads the packet length from the first {@link #lengthFieldBytes()} bytes at {@code off}.
      * An implementation may decrypt those bytes in place when its MAC covers the plaintext, and
      * keeps whatever state it needs for the {@link #decrypt} of the same packet that follows.
+     * Nothing is authenticated yet: the caller bounds the value (it may be negative or huge
+     * when the packet is corrupt) before reading the rest of the packet.
      *
      * @return {@code packet_length} (not including the length field itself or the tag)
      */
@@ -52,10 +54,13 @@ public interface PacketCipher {
 
     /**
      * Verifies and decrypts the rest of the packet whose length was just read. Afterwards
-     * {@code buf[off+4 .. off+len)} holds the plaintext {@code padding_length, payload, padding}.
+     * {@code buf[off .. off+len)} holds the whole plaintext packet: the clear
+     * {@code packet_length}, then {@code padding_length, payload, padding}.
      *
      * @param len 4 + packet_length; the tag follows at {@code off + len}
-     * @throws SshException when the MAC or tag does not verify (compared in constant time)
+     * @throws SshException when the MAC or tag does not verify (compared in constant time; the
+     *         message starts with "MAC error"), or when {@code len} does not fit the cipher's
+     *         block alignment; the connection cannot continue after either
      */
     void decrypt(int seq, byte[] buf, int off, int len) throws SshException;
 }

@@ -10,6 +10,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.EllipticCurve;
+import java.util.Arrays;
 
 import org.javamiko.SshException;
 
@@ -76,8 +77,8 @@ enum EcCurve {
                     + "uncompressed point of " + (1 + 2 * size) + " bytes starting with 04, got "
                     + encoded.length + " bytes" + (encoded.length > 0 ? String.format(" starting with %02x", encoded[0]) : ""));
         }
-        BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(encoded, 1, 1 + size));
-        BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(encoded, 1 + size, encoded.length));
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(encoded, 1, 1 + size));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(encoded, 1 + size, encoded.length));
         BigInteger p = ((ECFieldFp) curve.getField()).getP();
         if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
             throw new SshException("Server sent a " + jcaName + " public value with a coordinate outside the field");

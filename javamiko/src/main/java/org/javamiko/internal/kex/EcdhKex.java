@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 
 import javax.crypto.KeyAgreement;
@@ -37,7 +38,7 @@ final class EcdhKex extends SingleRoundKex {
     @Override
     byte[] readServerValue(SshBuffer reply) throws SshException {
         ECParameterSpec params = ((ECPublicKey) keyPair.getPublic()).getParams();
-        var point = curve.decode(reply.getString(), params);
+        ECPoint point = curve.decode(reply.getString(), params);
         try {
             PublicKey server = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params));
             KeyAgreement ka = KeyAgreement.getInstance("ECDH");
@@ -45,7 +46,7 @@ final class EcdhKex extends SingleRoundKex {
             ka.doPhase(server, true);
             return SecretEncoding.mpintUnsigned(ka.generateSecret());
         } catch (GeneralSecurityException e) {
-            // The point was validated above, so the JDK refusing it is not the server's doing.
+            // Not expected for a point validated above; still a failed exchange, so an SshException.
             throw new SshException("ECDH key agreement failed: " + e.getMessage(), e);
         }
     }

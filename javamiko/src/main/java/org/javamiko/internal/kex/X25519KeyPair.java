@@ -12,6 +12,8 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
 
+import javax.crypto.KeyAgreement;
+
 import org.javamiko.SshException;
 
 /**
@@ -56,7 +58,7 @@ final class X25519KeyPair {
         }
         byte[] secret;
         try {
-            javax.crypto.KeyAgreement ka = javax.crypto.KeyAgreement.getInstance("X25519");
+            KeyAgreement ka = KeyAgreement.getInstance("X25519");
             ka.init(privateKey);
             ka.doPhase(KeyFactory.getInstance("XDH").generatePublic(
                     new XECPublicKeySpec(NamedParameterSpec.X25519, fromLittleEndian(peer))), true);

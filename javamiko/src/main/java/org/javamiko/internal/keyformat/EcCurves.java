@@ -138,7 +138,11 @@ public enum EcCurves {
         throw new SshException("Unsupported elliptic curve of " + spec.getOrder().bitLength() + " bits");
     }
 
-    /** @return {@code bits} mapped to a curve: 256, 384 or 521 */
+    /**
+     * @param bits 256, 384 or 521
+     * @return the curve of that size
+     * @throws IllegalArgumentException for any other size
+     */
     public static EcCurves byBits(int bits) {
         for (EcCurves c : values()) {
             if (c.bits == bits) {

@@ -136,6 +136,9 @@ public final class KeyFileLoader {
         if (text.contains("-----BEGIN " + OpenSshKeyV1.LABEL + "-----")) {
             return OpenSshKeyV1.decode(PemBlock.find(text, OpenSshKeyV1.LABEL).body(), passphrase);
         }
+        if (text.stripLeading().startsWith(PuttyKeyFile.MAGIC)) {
+            return PuttyKeyFile.decode(text.stripLeading(), passphrase);
+        }
         String pemLabel = PemKeys.keyLabel(text);
         if (pemLabel != null) {
             return PemKeys.decode(text, pemLabel, passphrase);

@@ -25,6 +25,7 @@ public final class PacketReader {
     private PacketCipher cipher;
     private int seq;
     private long bytesSinceKeys;
+    private long packetsSinceKeys;
 
     /**
      * @param in the socket's input stream
@@ -64,6 +65,7 @@ public final class PacketReader {
         start += total;
         seq++;
         bytesSinceKeys += total;
+        packetsSinceKeys++;
         return payload;
     }
 
@@ -89,6 +91,7 @@ public final class PacketReader {
     public void setCipher(PacketCipher next) {
         this.cipher = next;
         this.bytesSinceKeys = 0;
+        this.packetsSinceKeys = 0;
     }
 
     /** Strict key exchange: the sequence number restarts at zero after NEWKEYS. */
@@ -104,5 +107,10 @@ public final class PacketReader {
     /** @return bytes received since the current keys were taken into use */
     public long bytesSinceKeys() {
         return bytesSinceKeys;
+    }
+
+    /** @return packets received since the current keys were taken into use */
+    public long packetsSinceKeys() {
+        return packetsSinceKeys;
     }
 }

@@ -28,6 +28,7 @@ public final class PacketWriter {
     private PacketCipher cipher;
     private int seq;
     private long bytesSinceKeys;
+    private long packetsSinceKeys;
 
     /**
      * @param out the socket's output stream
@@ -108,6 +109,7 @@ public final class PacketWriter {
         out.write(buf, 0, total);
         seq++;
         bytesSinceKeys += total;
+        packetsSinceKeys++;
     }
 
     private void fillPadding(int at, int n) {
@@ -128,6 +130,7 @@ public final class PacketWriter {
     public void setCipher(PacketCipher next) {
         this.cipher = next;
         this.bytesSinceKeys = 0;
+        this.packetsSinceKeys = 0;
     }
 
     /** Strict key exchange: the sequence number restarts at zero after NEWKEYS. */
@@ -143,5 +146,10 @@ public final class PacketWriter {
     /** @return bytes sent since the current keys were taken into use */
     public long bytesSinceKeys() {
         return bytesSinceKeys;
+    }
+
+    /** @return packets sent since the current keys were taken into use */
+    public long packetsSinceKeys() {
+        return packetsSinceKeys;
     }
 }

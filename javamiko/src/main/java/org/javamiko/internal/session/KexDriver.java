@@ -28,6 +28,8 @@ import org.javamiko.transport.SecurityOptions;
  * it never touches the dispatcher. Re-exchanges run the same way at any time.
  */
 final class KexDriver implements KexContext {
+    private static final long MAX_PACKETS_PER_KEY = 1L << 31;
+
     private final SshSession session;
     private final SessionConfig config;
     private final SecureRandom random;
@@ -105,22 +107,27 @@ final class KexDriver implements KexContext {
     }
 
     /** Called after each packet sent, with the write lock held. */
-    void afterWrite(long bytesSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys)) {
+    void afterWrite(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
             session.log().debug("Re-keying after {} bytes sent", bytesSinceKeys);
             sendKexInit();
         }
     }
 
     /** Called by the reader thread after each packet read. */
-    void afterRead(long bytesSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys)) {
+    void afterRead(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
             startRekey();
         }
     }
 
-    private boolean limitReached(long bytes) {
-        return bytes >= rekeyBytes || System.nanoTime() - keysSince >= rekeyIntervalNanos;
+    /**
+     * Besides the user's limits, re-key long before a sequence number could wrap under the same
+     * keys: chacha20-poly1305 and AES-GCM would otherwise reuse a nonce.
+     */
+    private boolean limitReached(long bytes, long packets) {
+        return bytes >= rekeyBytes || packets >= MAX_PACKETS_PER_KEY
+                || System.nanoTime() - keysSince >= rekeyIntervalNanos;
     }
 
     /**

@@ -132,7 +132,7 @@ public final class SshSession implements AutoCloseable {
             while (!closed) {
                 SshBuffer payload = reader.next();
                 dispatch(payload.getByte(), payload);
-                kex.afterRead(reader.bytesSinceKeys());
+                kex.afterRead(reader.bytesSinceKeys(), reader.packetsSinceKeys());
             }
         } catch (IOException e) {
             fail(e);
@@ -232,7 +232,7 @@ public final class SshSession implements AutoCloseable {
         try {
             awaitSendGate();
             writer.write(payload, off, len);
-            kex.afterWrite(writer.bytesSinceKeys());
+            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
         } catch (IOException e) {
             fail(e);
             throw e;
@@ -253,7 +253,7 @@ public final class SshSession implements AutoCloseable {
         try {
             awaitSendGate();
             writer.writeChannelData(recipient, dataType, data, off, len);
-            kex.afterWrite(writer.bytesSinceKeys());
+            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
         } catch (IOException e) {
             fail(e);
             throw e;

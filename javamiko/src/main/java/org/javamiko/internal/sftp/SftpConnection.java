@@ -183,8 +183,9 @@ public final class SftpConnection implements Closeable {
             }
         } catch (IOException e) {
             fail(e instanceof SshException ? e : new SshException(e.getMessage(), e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             fail(new SshException("SFTP reader failed: " + e, e));
+            throw e;
         }
     }
 
@@ -200,18 +201,22 @@ public final class SftpConnection implements Closeable {
         if (p == null) {
             throw new SshException("The SFTP server answered request id " + id + ", which is not in flight");
         }
-        if (type == FXP_DATA && p.target != null) {
-            readDataInto(p, rest);
-            return;
-        }
-        if (rest > MAX_REPLY) {
-            IOException e = new SshException("SFTP reply of " + length + " bytes exceeds the limit of " + MAX_REPLY);
-            p.fail(e);
+        // p is out of the table now: whatever ends this reply must complete it, or its waiter hangs
+        try {
+            if (type == FXP_DATA && p.target != null) {
+                readDataInto(p, rest);
+                return;
+            }
+            if (rest > MAX_REPLY) {
+                throw new SshException("SFTP reply of " + length + " bytes exceeds the limit of " + MAX_REPLY);
+            }
+            byte[] body = new byte[rest];
+            readFully(in, body, 0, rest, "an SFTP reply");
+            p.complete(SftpReply.of(type, SshBuffer.wrap(body)));
+        } catch (IOException | RuntimeException e) {
+            p.fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
             throw e;
         }
-        byte[] body = new byte[rest];
-        readFully(in, body, 0, rest, "an SFTP reply");
-        p.complete(SftpReply.of(type, SshBuffer.wrap(body)));
     }
 
     private void readDataInto(PendingReply p, int rest) throws IOException {
@@ -222,18 +227,22 @@ public final class SftpConnection implements Closeable {
         readFully(in, len, 0, 4, "an SFTP DATA reply");
         int n = SshBuffer.readInt(len, 0);
         if (n != rest - 4 || n < 0 || n > p.targetLength) {
-            IOException e = new SshException("Malformed SFTP DATA reply: " + (n & 0xffffffffL)
+            throw new SshException("Malformed SFTP DATA reply: " + (n & 0xffffffffL)
                     + " bytes for a read of at most " + p.targetLength);
-            p.fail(e);
-            throw e;
         }
         readFully(in, p.target, p.targetOffset, n, "an SFTP DATA reply");
         p.complete(SftpReply.directData(n));
     }
 
     private void fail(IOException cause) {
-        if (failure == null) {
-            failure = cause;
+        boolean first;
+        synchronized (this) {
+            first = failure == null;
+            if (first) {
+                failure = cause;
+            }
+        }
+        if (first) {
             if (closing) {
                 LOG.debug("SFTP session ended: {}", cause.getMessage());
             } else {

@@ -1,6 +1,7 @@
 package org.javamiko.internal.cipher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,19 @@ class CipherTablesTest {
     void aeadCiphersAreMarkedAndCtrCiphersAreNot() {
         assertThat(Ciphers.supported()).filteredOn(CipherFactory::isAead).extracting(CipherFactory::name)
                 .containsExactly("chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com", "aes256-gcm@openssh.com");
+    }
+
+    @Test
+    void keyOfTheWrongLengthIsRejected() {
+        assertThatThrownBy(() -> Ciphers.AES256_GCM.create(true, new byte[16], new byte[12], null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32-byte key");
+    }
+
+    @Test
+    void ctrCipherWithoutMacIsRejected() {
+        assertThatThrownBy(() -> Ciphers.AES128_CTR.create(true, new byte[16], new byte[16], null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a MAC");
     }
 }

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class KexMethodsTest {
 
     @Test
-    void offersX25519ThenNistCurvesThenFiniteFieldGroupsByDefault() {
+    void offersTheMlKemHybridThenX25519ThenNistCurvesThenFiniteFieldGroupsByDefault() {
         assertThat(KexMethods.defaultOrder()).containsExactly(
+                "mlkem768x25519-sha256",
                 "curve25519-sha256", "curve25519-sha256@libssh.org",
                 "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521",
                 "diffie-hellman-group-exchange-sha256",

@@ -1,25 +1,26 @@
-package org.javamiko;
+package org.javamiko.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.javamiko.testing.SshTestServer;
+import org.javamiko.ConnectOptions;
+import org.javamiko.SshClient;
 
-/** Test helper: a client that trusts exactly a test server's host keys and logs in with a key. */
-final class Connect {
+/** A client that trusts exactly a test server's host keys and logs in with a key. */
+public final class Connect {
     private Connect() {
     }
 
     /** @return options logging in as the server's user with {@code key}, nothing from ~/.ssh */
-    static ConnectOptions.Builder withKey(SshTestServer server, Path key) {
+    public static ConnectOptions.Builder withKey(SshTestServer server, Path key) {
         return ConnectOptions.builder().port(server.port()).username(server.user()).keyFilename(key)
                 .lookForKeys(false).allowAgent(false);
     }
 
     /** @return a client that knows the server's host keys (as a system known_hosts file) */
-    static SshClient trusting(SshTestServer server, Path dir) {
+    public static SshClient trusting(SshTestServer server, Path dir) {
         try {
             Path knownHosts = server.writeKnownHosts(Files.createTempFile(dir, "known_hosts", ""));
             SshClient client = new SshClient();
@@ -31,7 +32,7 @@ final class Connect {
     }
 
     /** @return a connected client, logged in with the server's Ed25519 client key */
-    static SshClient connected(SshTestServer server, Path dir, Path key) throws IOException {
+    public static SshClient connected(SshTestServer server, Path dir, Path key) throws IOException {
         SshClient client = trusting(server, dir);
         client.connect(server.host(), withKey(server, key).build());
         return client;

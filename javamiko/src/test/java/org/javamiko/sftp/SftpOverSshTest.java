@@ -1,0 +1,105 @@
+package org.javamiko.sftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.javamiko.ConnectOptions;
+import org.javamiko.SshClient;
+import org.javamiko.testing.KeySet;
+import org.javamiko.testing.MinaServer;
+import org.javamiko.testing.OpenSshServer;
+import org.javamiko.testing.SshTestServer;
+import org.javamiko.transport.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SFTP over our own SSH transport: {@link SftpClient#fromTransport} against OpenSSH's sshd
+ * ({@code internal-sftp}) and MINA SSHD. Both serve the real file system, so paths are absolute.
+ */
+class SftpOverSshTest {
+    @RegisterExtension
+    static final OpenSshServer sshd = OpenSshServer.builder().build();
+
+    @RegisterExtension
+    static final MinaServer mina = MinaServer.builder().build();
+
+    @TempDir
+    Path dir;
+
+    private SshClient connect(SshTestServer server) throws IOException {
+        SshClient client = new SshClient();
+        client.loadSystemHostKeys(server.writeKnownHosts(Files.createTempFile(dir, "known_hosts", "")));
+        client.connect(server.host(), ConnectOptions.builder().port(server.port()).username(server.user())
+                .keyFilename(KeySet.clientKeys().ed25519()).lookForKeys(false).allowAgent(false).build());
+        return client;
+    }
+
+    private void roundTrip64MiB(SshTestServer server) throws Exception {
+        Path src = dir.resolve("src.bin");
+        try (OutputStream out = Files.newOutputStream(src)) {
+            Random r = new Random(42);
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                r.nextBytes(block);
+                out.write(block);
+            }
+        }
+        String remote = dir.resolve("remote.bin").toString();
+        Path back = dir.resolve("back.bin");
+        try (SshClient client = connect(server); SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
+            assertThat(sftp.put(src, remote, null, true).getSize()).isEqualTo(64L << 20);
+            List<Long> seen = new ArrayList<>();
+            sftp.get(remote, back, (t, total) -> seen.add(t));
+            assertThat(seen.get(seen.size() - 1)).isEqualTo(64L << 20);
+        }
+        assertThat(SftpClientContract.sha256(back)).isEqualTo(SftpClientContract.sha256(src));
+    }
+
+    @Test
+    void roundTrip64MiBThroughOpenSshSshd() throws Exception {
+        roundTrip64MiB(sshd);
+    }
+
+    @Test
+    void roundTrip64MiBThroughMinaSshd() throws Exception {
+        roundTrip64MiB(mina);
+    }
+
+    @Test
+    void operationsAndErrorsThroughOpenSshSshd() throws Exception {
+        try (SshClient client = connect(sshd); SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
+            String d = dir.toRealPath().toString();
+            sftp.mkdir(d + "/sub", 0755);
+            sftp.symlink("sub", d + "/link");
+            assertThat(sftp.listdir(d)).contains("sub", "link");
+            assertThat(sftp.lstat(d + "/link").isSymlink()).isTrue();
+            assertThat(sftp.normalize(d + "/sub/..")).isEqualTo(d);
+            assertThatThrownBy(() -> sftp.stat(d + "/missing")).isInstanceOf(NoSuchFileException.class);
+            assertThat(sftp.hasExtension("limits@openssh.com")).isTrue();
+        }
+    }
+
+    @Test
+    void closingTheClientLeavesTheTransportUsable() throws Exception {
+        try (SshClient client = connect(sshd)) {
+            Transport transport = client.getTransport();
+            SftpClient first = SftpClient.fromTransport(transport);
+            first.close();
+            assertThat(transport.isActive()).isTrue();
+            try (SftpClient second = SftpClient.fromTransport(transport)) {
+                assertThat(second.stat(dir.toString()).isDirectory()).isTrue();
+            }
+        }
+    }
+}
