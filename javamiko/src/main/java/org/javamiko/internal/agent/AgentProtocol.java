@@ -21,6 +21,10 @@ public final class AgentProtocol {
     public static final int SSH_AGENTC_SIGN_REQUEST = 13;
     /** A signature. */
     public static final int SSH_AGENT_SIGN_RESPONSE = 14;
+    /** The agent did what was asked. */
+    public static final int SSH_AGENT_SUCCESS = 6;
+    /** A vendor extension request, such as {@code session-bind@openssh.com}. */
+    public static final int SSH_AGENTC_EXTENSION = 27;
     /** Sign-request flag: an RSA key signs with SHA-256 (rsa-sha2-256, RFC 8332). */
     public static final int SSH_AGENT_RSA_SHA2_256 = 2;
     /** Sign-request flag: an RSA key signs with SHA-512 (rsa-sha2-512, RFC 8332). */
@@ -85,6 +89,32 @@ public final class AgentProtocol {
     public static byte[] signRequest(byte[] keyBlob, byte[] data, String algorithm) {
         return new SshBuffer(keyBlob.length + data.length + 16).putByte(SSH_AGENTC_SIGN_REQUEST).putString(keyBlob)
                 .putString(data).putInt(signFlags(algorithm)).toByteArray();
+    }
+
+    /**
+     * Builds OpenSSH's {@code session-bind@openssh.com} extension (PROTOCOL.agent): it tells the
+     * agent which server this connection is for, proven by the server's signature over the
+     * session identifier, so the agent can enforce the destination constraints of
+     * {@code ssh-add -h} keys, e.g. hide them from a server they may log in to but not be used on.
+     *
+     * @param hostKey the server's host key blob
+     * @param sessionId the session identifier
+     * @param signature the server's signature over it, from the first key exchange
+     * @param forwarding true for a connection forwarded to the server, false for authenticating to it
+     * @return the message body
+     */
+    public static byte[] sessionBind(byte[] hostKey, byte[] sessionId, byte[] signature, boolean forwarding) {
+        return new SshBuffer(hostKey.length + sessionId.length + signature.length + 64).putByte(SSH_AGENTC_EXTENSION)
+                .putString("session-bind@openssh.com").putString(hostKey).putString(sessionId).putString(signature)
+                .putBoolean(forwarding).toByteArray();
+    }
+
+    /**
+     * @param reply a reply body
+     * @return true for SSH_AGENT_SUCCESS
+     */
+    public static boolean isSuccess(byte[] reply) {
+        return reply.length == 1 && reply[0] == SSH_AGENT_SUCCESS;
     }
 
     /**

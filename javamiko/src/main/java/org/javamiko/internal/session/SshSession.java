@@ -386,6 +386,14 @@ public final class SshSession implements AutoCloseable {
         return kex.sessionId();
     }
 
+    /**
+     * @return the server's signature over the session identifier (from the first key exchange),
+     *         which proves to an ssh-agent which host this session is with (session-bind@openssh.com)
+     */
+    public byte[] sessionSignature() {
+        return kex.sessionSignature();
+    }
+
     /** @return the server's host key, verified against the exchange hash */
     public PKey serverHostKey() {
         return kex.hostKey();

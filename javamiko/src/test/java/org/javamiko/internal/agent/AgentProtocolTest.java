@@ -85,4 +85,23 @@ class AgentProtocolTest {
         assertThatThrownBy(() -> AgentProtocol.parseSignature(new byte[] {6}, "ssh-ed25519"))
                 .isInstanceOf(SshException.class).hasMessageContaining("answered message 6");
     }
+
+    @Test
+    void sessionBindCarriesHostKeySessionSignatureAndTheForwardingFlag() throws SshException {
+        SshBuffer msg = SshBuffer.wrap(AgentProtocol.sessionBind(new byte[] {1}, new byte[] {2, 2}, new byte[] {3}, true));
+        assertThat(msg.getByte()).isEqualTo(27);
+        assertThat(msg.getStringUtf8()).isEqualTo("session-bind@openssh.com");
+        assertThat(msg.getString()).containsExactly(1);
+        assertThat(msg.getString()).containsExactly(2, 2);
+        assertThat(msg.getString()).containsExactly(3);
+        assertThat(msg.getBoolean()).isTrue();
+        assertThat(msg.available()).isZero();
+    }
+
+    @Test
+    void onlyTheOneByteSuccessMessageIsSuccess() {
+        assertThat(AgentProtocol.isSuccess(new byte[] {6})).isTrue();
+        assertThat(AgentProtocol.isSuccess(new byte[] {5})).isFalse();
+        assertThat(AgentProtocol.isSuccess(new byte[] {28})).isFalse();
+    }
 }
