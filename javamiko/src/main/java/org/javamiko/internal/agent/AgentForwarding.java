@@ -75,7 +75,8 @@ public final class AgentForwarding implements ChannelOpenHandler {
             throw new ChannelException(CONNECT_FAILED, "no agent at " + agentSocket + ": " + e.getMessage());
         }
         return channel -> {
-            Thread relay = new Thread(() -> relay(channel, agent), "javamiko-agent-forward " + channel.localId());
+            Thread relay = session.threadFactory().newThread(() -> relay(channel, agent));
+            relay.setName("javamiko-agent-forward " + channel.localId());
             relay.setDaemon(true);
             relay.start();
         };

@@ -394,6 +394,11 @@ public final class SshSession implements AutoCloseable {
         return kex.sessionSignature();
     }
 
+    /** @return makes the threads of this connection (the user's factory, e.g. virtual threads) */
+    public java.util.concurrent.ThreadFactory threadFactory() {
+        return config.threadFactory();
+    }
+
     /** @return the server's host key, verified against the exchange hash */
     public PKey serverHostKey() {
         return kex.hostKey();
