@@ -72,7 +72,9 @@ public final class AgentForwarding implements ChannelOpenHandler {
         try {
             agent = AgentSocket.connect(agentSocket, timeout);
         } catch (IOException e) {
-            throw new ChannelException(CONNECT_FAILED, "no agent at " + agentSocket + ": " + e.getMessage());
+            // the server learns only that there is no agent; the local path stays in our log
+            LOG.debug("Refusing the server's agent channel: no agent at {}: {}", agentSocket, e.toString());
+            throw new ChannelException(CONNECT_FAILED, "the forwarded ssh-agent is not reachable");
         }
         return channel -> {
             Thread relay = session.threadFactory().newThread(() -> relay(channel, agent));
