@@ -78,6 +78,41 @@ final class SshAgentProcess implements AutoCloseable {
         sshAdd("-q", privateKey.toString());
     }
 
+    /**
+     * Counts the client connections the agent holds open: its socket descriptors other than the
+     * listening one (Linux {@code /proc/<pid>/fd}).
+     */
+    long openConnections() throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return fds.filter(SshAgentProcess::isSocket).count() - 1;
+        }
+    }
+
+    /**
+     * Waits (at most 10 s) until the agent holds no client connection: it notices a closed
+     * connection only after we close it.
+     *
+     * @return true when none is left
+     */
+    boolean awaitNoConnections() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (openConnections() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
+    }
+
+    private static boolean isSocket(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+        } catch (IOException e) {
+            return false; // closed while we looked
+        }
+    }
+
     /** Kills the agent and waits (bounded) for it to go. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.javamiko.internal.agent;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.javamiko.AuthenticationException;
 import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
 
@@ -136,11 +137,16 @@ public final class AgentProtocol {
      * @param reply the reply body
      * @param algorithm the plain algorithm that was asked for
      * @return the signature blob: {@code string algorithm, string signature}
-     * @throws SshException when the agent refused, signed otherwise, or the reply is malformed
+     * @throws AuthenticationException when the agent refused: this key cannot be used, another may
+     * @throws SshException when the agent signed otherwise, or the reply is malformed
      */
     public static byte[] parseSignature(byte[] reply, String algorithm) throws SshException {
         SshBuffer buf = SshBuffer.wrap(reply);
         int type = buf.getByte();
+        if (type == SSH_AGENT_FAILURE) {
+            throw new AuthenticationException("The ssh-agent refused to sign with " + algorithm + " (is it locked,"
+                    + " is the key gone, was confirmation declined, or is the key restricted to other hosts?)");
+        }
         if (type != SSH_AGENT_SIGN_RESPONSE) {
             throw unexpected("a " + algorithm + " signature", type);
         }
