@@ -133,6 +133,22 @@ class AgentLoginOpenSshTest {
     }
 
     @Test
+    void aKeyTheAgentRefusesToSignWithMakesWayForTheNext() throws IOException {
+        agent.sshAdd("-q", "-c", sshd.clientKeys().ed25519().toString()); // confirmation always declined here
+        agent.add(sshd.clientKeys().ecdsa());
+        int logStart = sshd.log().length();
+        try (SshClient client = trustingClient()) {
+            client.connect(sshd.host(), throughAgent(agent.socket()).build());
+            assertThat(client.getTransport().isAuthenticated()).isTrue();
+        }
+        String log = sshd.log().substring(logStart);
+        assertThat(log).as("the server would take the Ed25519 key").contains("Accepted key ED25519 "
+                + fingerprint(sshd.clientKeys().ed25519()));
+        assertThat(log).contains("Accepted publickey for " + sshd.user() + " from 127.0.0.1")
+                .contains("ECDSA " + fingerprint(sshd.clientKeys().ecdsa()));
+    }
+
+    @Test
     void keyFilesAreTriedBeforeTheAgent() throws IOException {
         agent.add(sshd.clientKeys().ecdsa());
         try (SshClient client = trustingClient()) {
