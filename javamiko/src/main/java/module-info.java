@@ -9,6 +9,7 @@ module org.javamiko {
     requires org.bouncycastle.provider;
 
     exports org.javamiko;
+    exports org.javamiko.config;
     exports org.javamiko.keys;
     exports org.javamiko.transport;
     exports org.javamiko.sftp;

@@ -1,6 +1,5 @@
 package org.javamiko;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;

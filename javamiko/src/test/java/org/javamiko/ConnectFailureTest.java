@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.MinaServer;
 import org.javamiko.testing.SilentServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How connect fails against servers that are silent, slow, absent or misbehave: clearly, and in bounded time. */
 class ConnectFailureTest {
+    @TempDir
+    static Path dir;
 
     private static ConnectOptions.Builder quick(int port) {
         return ConnectOptions.builder().port(port).username("nobody").password("x").lookForKeys(false)
@@ -89,6 +94,22 @@ class ConnectFailureTest {
             assertThatThrownBy(() -> client.connect(server.host(), quick(server.port()).build()))
                     .isInstanceOf(SshException.class)
                     .hasMessageContaining("closed by the server");
+        }
+    }
+
+    @Test
+    void anAuthenticationReplyThatNeverComesEndsInTheAuthTimeout() {
+        try (MinaServer slow = MinaServer.builder().configure(s -> s.setPasswordAuthenticator((user, password, session) -> {
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        })).start(); SshClient client = Connect.trusting(slow, dir)) {
+            assertThatThrownBy(() -> client.connect(slow.host(), quick(slow.port()).username(slow.user()).build()))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("authentication reply");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.javamiko;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.javamiko.keys.PKey;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;

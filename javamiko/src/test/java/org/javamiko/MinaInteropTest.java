@@ -1,22 +1,21 @@
 package org.javamiko;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
-
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
+import org.javamiko.testing.MinaServer;
 import org.javamiko.transport.Prompt;
 import org.javamiko.transport.Transport;
-import org.javamiko.testing.MinaServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +41,16 @@ class MinaInteropTest {
             client.connect(mina.host(), base(mina).password(mina.password()).build());
             assertThat(client.run("echo mina").stdout()).isEqualTo("mina\n");
         }
+    }
+
+    @Test
+    void aSocketConnectedByTheCallerIsUsedAsIs() throws IOException {
+        Socket socket = new Socket(mina.host(), mina.port());
+        try (SshClient client = Connect.trusting(mina, dir)) {
+            client.connect(mina.host(), base(mina).sock(socket).password(mina.password()).build());
+            assertThat(client.run("echo own socket").stdout()).isEqualTo("own socket\n");
+        }
+        assertThat(socket.isClosed()).isTrue();
     }
 
     @Test

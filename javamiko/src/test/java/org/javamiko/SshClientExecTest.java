@@ -1,6 +1,5 @@
 package org.javamiko;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.transport.Channel;
@@ -165,6 +165,32 @@ class SshClientExecTest {
         } finally {
             shell.close();
         }
+    }
+
+    @Test
+    void aResizedPtyReportsItsNewSize() throws IOException {
+        Channel shell = client.invokeShell(PtyOptions.builder().term("xterm").width(100).height(30).build());
+        try {
+            shell.setTimeout(Duration.ofSeconds(20));
+            shell.getOutputStream().write("stty size\n".getBytes(StandardCharsets.UTF_8));
+            readUntil(shell.getInputStream(), "30 100");
+            shell.resizePty(132, 43, 0, 0);
+            shell.getOutputStream().write("stty size; exit\n".getBytes(StandardCharsets.UTF_8));
+            readUntil(shell.getInputStream(), "43 132");
+        } finally {
+            shell.close();
+        }
+    }
+
+    /** Reads until {@code expected} appears; the channel's timeout bounds each read. */
+    private static void readUntil(InputStream in, String expected) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[4096];
+        int n;
+        while (seen.indexOf(expected) < 0 && (n = in.read(buf)) > 0) {
+            seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        }
+        assertThat(seen.toString()).contains(expected);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -69,7 +68,7 @@ public class SftpClient implements AutoCloseable {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return open(channel.getInputStream(), channel.getOutputStream(), channel::close);
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -85,7 +84,7 @@ public class SftpClient implements AutoCloseable {
      * @param toServer what the server reads
      * @param underlying closed last, e.g. the channel; may be null
      */
-    static SftpClient open(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
+    static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
         SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, null);
         try {
             return new SftpClient(conn);
@@ -177,7 +176,7 @@ public class SftpClient implements AutoCloseable {
         try {
             handle = conn.call(req).handle(ctx);
         } catch (SftpException e) {
-            throw m.exclusive() ? alreadyExistsOr(e, p, null) : e;
+            throw m.exclusive() ? FailureReasons.alreadyExistsOr(this, e, p, null) : e;
         }
         SftpFile file = new SftpFile(this, handle, p, m.readable(), m.writable(), 0);
         if (m.append()) {
@@ -242,7 +241,7 @@ public class SftpClient implements AutoCloseable {
         try {
             conn.call(new SftpPacket(FXP_RENAME).putString(from).putString(to)).expectOk(new StatusErrors.Context("rename", from, to));
         } catch (SftpException e) {
-            throw alreadyExistsOr(e, to, from);
+            throw FailureReasons.alreadyExistsOr(this, e, to, from);
         }
     }
 
@@ -262,7 +261,7 @@ public class SftpClient implements AutoCloseable {
         try {
             extended(EXT_HARDLINK, ctx, r -> r.putString(from).putString(to)).expectOk(ctx);
         } catch (SftpException e) {
-            throw alreadyExistsOr(e, to, from);
+            throw FailureReasons.alreadyExistsOr(this, e, to, from);
         }
     }
 
@@ -279,7 +278,7 @@ public class SftpClient implements AutoCloseable {
             conn.call(new SftpPacket(FXP_MKDIR).putString(p).putAttrs(FileAttrs.ofPermissions(mode)))
                     .expectOk(StatusErrors.Context.of("mkdir", p));
         } catch (SftpException e) {
-            throw alreadyExistsOr(e, p, null);
+            throw FailureReasons.alreadyExistsOr(this, e, p, null);
         }
     }
 
@@ -289,7 +288,7 @@ public class SftpClient implements AutoCloseable {
         try {
             conn.call(new SftpPacket(FXP_RMDIR).putString(p)).expectOk(StatusErrors.Context.of("rmdir", p));
         } catch (SftpException e) {
-            if (e.code() == FX_FAILURE && hasEntries(p)) {
+            if (e.code() == FX_FAILURE && FailureReasons.hasEntries(this, p)) {
                 DirectoryNotEmptyException d = new DirectoryNotEmptyException(p);
                 d.initCause(e);
                 throw d;
@@ -310,7 +309,7 @@ public class SftpClient implements AutoCloseable {
         try {
             conn.call(new SftpPacket(FXP_SYMLINK).putString(source).putString(link)).expectOk(ctx);
         } catch (SftpException e) {
-            throw alreadyExistsOr(e, link, null);
+            throw FailureReasons.alreadyExistsOr(this, e, link, null);
         }
     }
 
@@ -457,34 +456,6 @@ public class SftpClient implements AutoCloseable {
         StatusErrors.Context ctx = StatusErrors.Context.of("limits", null);
         SshBuffer b = conn.call(new SftpPacket(FXP_EXTENDED).putString(EXT_LIMITS)).extendedReply(ctx);
         return new SftpLimits(b.getLong(), b.getLong(), b.getLong(), b.getLong());
-    }
-
-    // ------------------------------------------------------------------ error refinement
-
-    /**
-     * SFTP v3 has no "already exists" status: OpenSSH answers SSH_FX_FAILURE. When the operation
-     * creates {@code created} and it exists now, that is the reason.
-     */
-    private IOException alreadyExistsOr(SftpException e, String created, String other) {
-        if (e.code() != FX_FAILURE) {
-            return e;
-        }
-        try {
-            lstat(created);
-        } catch (IOException notThere) {
-            return e;
-        }
-        FileAlreadyExistsException x = new FileAlreadyExistsException(created, other, e.getMessage());
-        x.initCause(e);
-        return x;
-    }
-
-    private boolean hasEntries(String dir) {
-        try (SftpDirectoryStream s = listdirIter(dir)) {
-            return s.iterator().hasNext();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     static void closeQuietly(Closeable c, IOException primary) {

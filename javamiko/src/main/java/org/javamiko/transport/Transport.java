@@ -98,7 +98,7 @@ public class Transport implements AutoCloseable {
             throw new IllegalStateException("startClient was already called");
         }
         SessionConfig config = new SessionConfig(securityOptions, LoggerFactory.getLogger(logChannel), threadFactory,
-                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION);
+                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, authTimeout);
         SshSession s = new SshSession(connection, config);
         session = s;
         channels = new ChannelTable(s);

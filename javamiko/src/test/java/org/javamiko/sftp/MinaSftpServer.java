@@ -93,7 +93,7 @@ final class MinaSftpServer implements SftpServerFixture {
         ChannelSubsystem channel = session.createSubsystemChannel("sftp");
         channel.setStreaming(StreamingChannel.Streaming.Sync);
         channel.open().verify(TIMEOUT);
-        return SftpClient.open(channel.getInvertedOut(), channel.getInvertedIn(), () -> session.close(true));
+        return SftpClient.overStreams(channel.getInvertedOut(), channel.getInvertedIn(), () -> session.close(true));
     }
 
     /** Drops this fixture's SSH connections at once, as a crash of the server would. */

@@ -48,7 +48,7 @@ final class OpenSshSftpServer implements SftpServerFixture {
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         processes.add(p);
-        return SftpClient.open(p.getInputStream(), p.getOutputStream(), p::destroy);
+        return SftpClient.overStreams(p.getInputStream(), p.getOutputStream(), p::destroy);
     }
 
     /** @return the newest session's process */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.javamiko.SshException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -516,9 +517,36 @@ abstract class SftpClientContract {
             if (t > (4 << 20)) {
                 server.kill();
             }
-        })).isInstanceOf(IOException.class);
+        })).isInstanceOf(SshException.class).hasMessageContaining("SFTP");
         assertThat(target).doesNotExist();
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
         assertThatThrownBy(() -> sftp.stat("big")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void closeEndsTheReaderThread() throws Exception {
+        java.util.Set<Thread> before = readerThreads();
+        SftpClient second = server.connect();
+        java.util.Set<Thread> started = readerThreads();
+        started.removeAll(before);
+        assertThat(started).hasSize(1);
+        second.close();
+        Thread reader = started.iterator().next();
+        reader.join(10_000);
+        assertThat(reader.isAlive()).isFalse();
+        assertThat(sftp.listdir(".")).isEmpty();   // the other session is untouched
+    }
+
+    static java.util.Set<Thread> readerThreads() {
+        java.util.Set<Thread> found = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("javamiko-sftp-reader")) {
+                found.add(t);
+            }
+        }
+        return found;
     }
 
     static String sha256(Path p) throws Exception {

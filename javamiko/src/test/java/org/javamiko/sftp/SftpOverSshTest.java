@@ -77,8 +77,8 @@ class SftpOverSshTest {
     }
 
     @Test
-    void operationsAndErrorsThroughOpenSshSshd() throws Exception {
-        try (SshClient client = connect(sshd); SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
+    void operationsAndErrorsThroughOpenSshSshdViaOpenSftp() throws Exception {
+        try (SshClient client = connect(sshd); SftpClient sftp = client.openSftp()) {
             String d = dir.toRealPath().toString();
             sftp.mkdir(d + "/sub", 0755);
             sftp.symlink("sub", d + "/link");
@@ -94,8 +94,15 @@ class SftpOverSshTest {
     void closingTheClientLeavesTheTransportUsable() throws Exception {
         try (SshClient client = connect(sshd)) {
             Transport transport = client.getTransport();
+            java.util.Set<Thread> before = SftpClientContract.readerThreads();
             SftpClient first = SftpClient.fromTransport(transport);
+            java.util.Set<Thread> started = SftpClientContract.readerThreads();
+            started.removeAll(before);
             first.close();
+            for (Thread reader : started) {
+                reader.join(10_000);
+                assertThat(reader.isAlive()).as("reader thread ended").isFalse();
+            }
             assertThat(transport.isActive()).isTrue();
             try (SftpClient second = SftpClient.fromTransport(transport)) {
                 assertThat(second.stat(dir.toString()).isDirectory()).isTrue();

@@ -67,6 +67,7 @@ public final class MinaServer implements SshTestServer, AutoCloseable, BeforeAll
     private final List<KeyPair> hostKeys;
     private final List<Consumer<SshServer>> customizations;
     private final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
+    private final ClassScope scope = new ClassScope();
     private SshServer server;
 
     private MinaServer(Builder builder) {
@@ -84,13 +85,17 @@ public final class MinaServer implements SshTestServer, AutoCloseable, BeforeAll
     /** Starts the server; called by JUnit before the first test of the class. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (scope.claim(context)) {
+            start();
+        }
     }
 
-    /** Stops the server; called by JUnit after the last test of the class. */
+    /** Stops the server; called by JUnit after the last test of the class (nested ones included). */
     @Override
     public void afterAll(ExtensionContext context) {
-        close();
+        if (scope.release(context)) {
+            close();
+        }
     }
 
     private void start() {

@@ -75,6 +75,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     private final Map<String, String> options;
     private final boolean freshHostKeys;
     private final boolean pam;
+    private final ClassScope scope = new ClassScope();
 
     private Path dir;
     private KeySet hostKeys;
@@ -83,7 +84,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     private long logLengthAtTestStart;
 
     private OpenSshServer(Builder builder) {
-        this.options = Map.copyOf(builder.options);
+        this.options = new LinkedHashMap<>(builder.options);
         this.freshHostKeys = builder.freshHostKeys;
         this.pam = builder.pam;
     }
@@ -98,13 +99,20 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     /** Starts sshd; called by JUnit before the first test of the class. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        start();
+        if (scope.claim(context)) {
+            start();
+        }
     }
 
-    /** Kills sshd and removes its directory; called by JUnit after the last test of the class. */
+    /**
+     * Kills sshd and removes its directory; called by JUnit after the last test of the class
+     * (its {@code @Nested} classes included).
+     */
     @Override
     public void afterAll(ExtensionContext context) {
-        close();
+        if (scope.release(context)) {
+            close();
+        }
     }
 
     /** Notes where the log stands, so that a failure prints only what this test caused. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.javamiko.testing.SshKeygen.KeyType;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -135,6 +136,24 @@ class OpenSshServerTest {
 
         assertThat(printed).contains("sshd log (port " + sshd.port() + ")")
                 .contains("Failed publickey for " + sshd.user());
+    }
+
+    /** The first of two nested classes: whichever runs first must not stop the server. */
+    @Nested
+    class FirstNestedClass {
+        @Test
+        void seesTheServerRunning() {
+            assertThat(SshdProcess.bannerArrives(sshd.port())).isTrue();
+        }
+    }
+
+    /** The second of two nested classes: still finds the server the outer class started. */
+    @Nested
+    class SecondNestedClass {
+        @Test
+        void seesTheServerRunning() {
+            assertThat(SshdProcess.bannerArrives(sshd.port())).isTrue();
+        }
     }
 
     /** An ExtensionContext whose test threw, as JUnit hands it to an AfterTestExecutionCallback. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * It never reads what the client sends. It listens as soon as it is made; close it, or register
  * it in a static {@code @RegisterExtension} field to have it closed after the class's tests.
  */
-public final class SilentServer implements AutoCloseable, AfterAllCallback {
+public final class SilentServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** The identification line the banner-sending variants send. */
     public static final String BANNER = "SSH-2.0-SilentServer_1.0";
@@ -33,6 +34,7 @@ public final class SilentServer implements AutoCloseable, AfterAllCallback {
     private final ServerSocket listener;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final ClassScope scope = new ClassScope();
 
     private SilentServer(String greeting) {
         this.greeting = greeting.getBytes(StandardCharsets.ISO_8859_1);
@@ -119,9 +121,17 @@ public final class SilentServer implements AutoCloseable, AfterAllCallback {
         }
     }
 
-    /** Closes the server after the last test of the class. */
+    /** Notes which test class registered the server (it is already listening). */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        scope.claim(context);
+    }
+
+    /** Closes the server after the last test of the class (nested ones included). */
     @Override
     public void afterAll(ExtensionContext context) {
-        close();
+        if (scope.release(context)) {
+            close();
+        }
     }
 }

@@ -3,12 +3,11 @@ package org.javamiko.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.Test;
@@ -26,11 +25,7 @@ class KeepaliveTest {
     Path dir;
 
     private SshClient connect() throws IOException {
-        SshClient client = new SshClient();
-        client.loadSystemHostKeys(sshd.writeKnownHosts(Files.createTempFile(dir, "known_hosts", "")));
-        client.connect(sshd.host(), ConnectOptions.builder().port(sshd.port()).username(sshd.user())
-                .keyFilename(KeySet.clientKeys().ed25519()).lookForKeys(false).allowAgent(false).build());
-        return client;
+        return Connect.connected(sshd, dir, KeySet.clientKeys().ed25519());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.javamiko.transport;
 
-import org.javamiko.testing.Connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 
 import org.javamiko.SshClient;
 import org.javamiko.SshException;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.Test;

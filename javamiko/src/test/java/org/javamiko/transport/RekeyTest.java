@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -14,10 +13,10 @@ import java.util.HexFormat;
 import java.util.Random;
 
 import org.javamiko.CommandResult;
-import org.javamiko.ConnectOptions;
 import org.javamiko.ExecOptions;
 import org.javamiko.ExecStreams;
 import org.javamiko.SshClient;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.Test;
@@ -38,11 +37,7 @@ class RekeyTest {
     Path dir;
 
     private SshClient connect() throws IOException {
-        SshClient client = new SshClient();
-        client.loadSystemHostKeys(sshd.writeKnownHosts(Files.createTempFile(dir, "known_hosts", "")));
-        client.connect(sshd.host(), ConnectOptions.builder().port(sshd.port()).username(sshd.user())
-                .keyFilename(KeySet.clientKeys().ed25519()).lookForKeys(false).allowAgent(false).build());
-        return client;
+        return Connect.connected(sshd, dir, KeySet.clientKeys().ed25519());
     }
 
     @Test

@@ -34,8 +34,7 @@ public final class ChannelCore {
     private final ChannelSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ByteRing stdout = new ByteRing(8192);
-    private final ByteRing stderr = new ByteRing(1024);
+    private final Inbox inbox;
     private final ArrayDeque<PendingReply> pendingReplies = new ArrayDeque<>();
 
     private boolean opened;
@@ -43,8 +42,6 @@ public final class ChannelCore {
     private int remoteId;
     private long remoteWindow;
     private int remoteMaxPacket;
-    private long localWindow;
-    private boolean combineStderr;
     private boolean eofReceived;
     private boolean closeReceived;
     private boolean eofSent;
@@ -58,7 +55,7 @@ public final class ChannelCore {
         this.table = table;
         this.localId = localId;
         this.settings = settings;
-        this.localWindow = settings.initialWindow();
+        this.inbox = new Inbox(settings);
     }
 
     /** @return our channel number */
@@ -133,15 +130,11 @@ public final class ChannelCore {
         int adjust;
         lock.lock();
         try {
-            if (len > localWindow) {
-                throw new SshException("The server sent " + len + " bytes on channel " + localId
-                        + " with only " + localWindow + " bytes of window left");
-            }
-            localWindow -= len;
+            inbox.consumeWindow(localId, len);
             if (closeSent) {
                 return; // the user closed the channel; nobody will read this
             }
-            (stream == Stream.STDERR && !combineStderr ? stderr : stdout).write(payload.array(), start, len);
+            inbox.store(stream, payload.array(), start, len);
             adjust = windowAdjust();
             changed.signalAll();
         } finally {
@@ -158,31 +151,16 @@ public final class ChannelCore {
             int start = payload.getStringInPlace();
             lock.lock();
             try {
-                localWindow -= payload.readPosition() - start;
+                inbox.consumeWindow(localId, payload.readPosition() - start);
             } finally {
                 lock.unlock();
             }
         }
     }
 
-    /**
-     * Refills the server's window as data lands, not only as the user reads, while what is
-     * buffered plus a full window stays under the channel's buffer limit. So unread output never
-     * stalls the connection below that limit, and memory stays bounded. Caller holds the lock.
-     *
-     * @return the bytes to grant, 0 for none now
-     */
+    /** @return the window to grant now (see {@link Inbox}); none once the channel is closing. Caller holds the lock. */
     private int windowAdjust() {
-        long granted = settings.initialWindow() - localWindow;
-        if (granted < settings.initialWindow() / 2 || closeReceived || closeSent) {
-            return 0;
-        }
-        long buffered = (long) stdout.size() + stderr.size();
-        if (buffered + settings.initialWindow() > settings.maxBuffer()) {
-            return 0;
-        }
-        localWindow += granted;
-        return (int) granted;
+        return closeReceived || closeSent ? 0 : inbox.grant();
     }
 
     private void sendWindowAdjust(int bytes) throws IOException {
@@ -302,7 +280,7 @@ public final class ChannelCore {
         int adjust;
         lock.lock();
         try {
-            ByteRing ring = which == Stream.STDERR ? stderr : stdout;
+            ByteRing ring = inbox.ring(which);
             long nanos = timeoutNanos(timeout);
             while (ring.isEmpty()) {
                 if (eofReceived || closeSent) {
@@ -324,7 +302,7 @@ public final class ChannelCore {
     public int available(Stream which) {
         lock.lock();
         try {
-            return (which == Stream.STDERR ? stderr : stdout).size();
+            return inbox.ring(which).size();
         } finally {
             lock.unlock();
         }
@@ -339,7 +317,7 @@ public final class ChannelCore {
         lock.lock();
         try {
             long nanos = timeoutNanos(timeout);
-            while (stdout.isEmpty() && stderr.isEmpty()) {
+            while (inbox.isEmpty()) {
                 if (eofReceived || closeSent) {
                     return false;
                 }
@@ -474,12 +452,7 @@ public final class ChannelCore {
     public void setCombineStderr(boolean combine) {
         lock.lock();
         try {
-            combineStderr = combine;
-            if (combine && !stderr.isEmpty()) {
-                byte[] pending = new byte[stderr.size()];
-                stderr.read(pending, 0, pending.length);
-                stdout.write(pending, 0, pending.length);
-            }
+            inbox.combineStderr(combine);
         } finally {
             lock.unlock();
         }

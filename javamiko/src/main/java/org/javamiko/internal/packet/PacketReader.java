@@ -23,9 +23,7 @@ public final class PacketReader {
     private int start;
     private int end;
     private PacketCipher cipher;
-    private int seq;
-    private long bytesSinceKeys;
-    private long packetsSinceKeys;
+    private final PacketCounter counter = new PacketCounter();
 
     /**
      * @param in the socket's input stream
@@ -47,7 +45,7 @@ public final class PacketReader {
      */
     public SshBuffer next() throws IOException {
         fill(cipher.lengthFieldBytes());
-        int packetLength = cipher.decryptLength(seq, buf, start);
+        int packetLength = cipher.decryptLength(counter.sequence(), buf, start);
         if (packetLength < 5 || packetLength > MAX_PACKET_LENGTH) {
             throw new SshException("Bad packet length " + (packetLength & 0xffffffffL)
                     + " from the server (corrupt stream or wrong keys)");
@@ -55,7 +53,7 @@ public final class PacketReader {
         int len = 4 + packetLength;
         int total = len + cipher.tagLength();
         fill(total);
-        cipher.decrypt(seq, buf, start, len);
+        cipher.decrypt(counter.sequence(), buf, start, len);
         int padding = buf[start + 4] & 0xff;
         int payloadLength = packetLength - 1 - padding;
         if (padding < 4 || payloadLength < 1) {
@@ -63,9 +61,7 @@ public final class PacketReader {
         }
         SshBuffer payload = new SshBuffer(buf, start + 5, payloadLength);
         start += total;
-        seq++;
-        bytesSinceKeys += total;
-        packetsSinceKeys++;
+        counter.count(total);
         return payload;
     }
 
@@ -90,27 +86,16 @@ public final class PacketReader {
     /** Takes the new keys into use for every packet after the NEWKEYS just read. */
     public void setCipher(PacketCipher next) {
         this.cipher = next;
-        this.bytesSinceKeys = 0;
-        this.packetsSinceKeys = 0;
-    }
-
-    /** Strict key exchange: the sequence number restarts at zero after NEWKEYS. */
-    public void resetSequence() {
-        seq = 0;
+        counter.newKeys();
     }
 
     /** @return the sequence number of the last packet read (for SSH_MSG_UNIMPLEMENTED) */
     public int lastSequence() {
-        return seq - 1;
+        return counter.sequence() - 1;
     }
 
-    /** @return bytes received since the current keys were taken into use */
-    public long bytesSinceKeys() {
-        return bytesSinceKeys;
-    }
-
-    /** @return packets received since the current keys were taken into use */
-    public long packetsSinceKeys() {
-        return packetsSinceKeys;
+    /** @return this direction's sequence number and traffic under the current keys */
+    public PacketCounter counter() {
+        return counter;
     }
 }

@@ -26,9 +26,7 @@ public final class PacketWriter {
     private int paddingPoolPos = PADDING_POOL;
     private byte[] buf = new byte[64 * 1024];
     private PacketCipher cipher;
-    private int seq;
-    private long bytesSinceKeys;
-    private long packetsSinceKeys;
+    private final PacketCounter counter = new PacketCounter();
 
     /**
      * @param out the socket's output stream
@@ -104,12 +102,10 @@ public final class PacketWriter {
         buf[4] = (byte) padding;
         fillPadding(HEADER + payloadLen, padding);
         int len = 4 + packetLength;
-        cipher.encrypt(seq, buf, 0, len);
+        cipher.encrypt(counter.sequence(), buf, 0, len);
         int total = len + cipher.tagLength();
         out.write(buf, 0, total);
-        seq++;
-        bytesSinceKeys += total;
-        packetsSinceKeys++;
+        counter.count(total);
     }
 
     private void fillPadding(int at, int n) {
@@ -129,27 +125,11 @@ public final class PacketWriter {
     /** Takes the new keys into use for every packet after this call (after our NEWKEYS). */
     public void setCipher(PacketCipher next) {
         this.cipher = next;
-        this.bytesSinceKeys = 0;
-        this.packetsSinceKeys = 0;
+        counter.newKeys();
     }
 
-    /** Strict key exchange: the sequence number restarts at zero after NEWKEYS. */
-    public void resetSequence() {
-        seq = 0;
-    }
-
-    /** @return the sequence number the next packet will carry */
-    public int sequence() {
-        return seq;
-    }
-
-    /** @return bytes sent since the current keys were taken into use */
-    public long bytesSinceKeys() {
-        return bytesSinceKeys;
-    }
-
-    /** @return packets sent since the current keys were taken into use */
-    public long packetsSinceKeys() {
-        return packetsSinceKeys;
+    /** @return this direction's sequence number and traffic under the current keys */
+    public PacketCounter counter() {
+        return counter;
     }
 }

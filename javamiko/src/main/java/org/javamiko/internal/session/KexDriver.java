@@ -16,6 +16,7 @@ import org.javamiko.internal.kex.KexMethods;
 import org.javamiko.internal.kex.KexResult;
 import org.javamiko.internal.kex.KeyDerivation;
 import org.javamiko.internal.kex.KeyExchange;
+import org.javamiko.internal.packet.PacketCounter;
 import org.javamiko.internal.wire.SshBuffer;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Negotiated;
@@ -108,16 +109,16 @@ final class KexDriver implements KexContext {
     }
 
     /** Called after each packet sent, with the write lock held. */
-    void afterWrite(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
-            session.log().debug("Re-keying after {} bytes sent", bytesSinceKeys);
+    void afterWrite(PacketCounter sent) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(sent)) {
+            session.log().debug("Re-keying after {} bytes sent", sent.bytesSinceKeys());
             sendKexInit();
         }
     }
 
     /** Called by the reader thread after each packet read. */
-    void afterRead(long bytesSinceKeys, long packetsSinceKeys) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(bytesSinceKeys, packetsSinceKeys)) {
+    void afterRead(PacketCounter received) throws IOException {
+        if (!inProgress && firstKexDone && limitReached(received)) {
             startRekey();
         }
     }
@@ -126,8 +127,8 @@ final class KexDriver implements KexContext {
      * Besides the user's limits, re-key long before a sequence number could wrap under the same
      * keys: chacha20-poly1305 and AES-GCM would otherwise reuse a nonce.
      */
-    private boolean limitReached(long bytes, long packets) {
-        return bytes >= rekeyBytes || packets >= MAX_PACKETS_PER_KEY
+    private boolean limitReached(PacketCounter traffic) {
+        return traffic.bytesSinceKeys() >= rekeyBytes || traffic.packetsSinceKeys() >= MAX_PACKETS_PER_KEY
                 || System.nanoTime() - keysSince >= rekeyIntervalNanos;
     }
 
@@ -220,7 +221,7 @@ final class KexDriver implements KexContext {
             session.writer().write(new byte[] {(byte) Msg.NEWKEYS}, 0, 1);
             session.writer().setCipher(out);
             if (strict) {
-                session.writer().resetSequence();
+                session.writer().counter().resetSequence();
             }
         } finally {
             session.writeLock().unlock();
@@ -255,7 +256,7 @@ final class KexDriver implements KexContext {
         }
         session.reader().setCipher(pendingIn);
         if (strict) {
-            session.reader().resetSequence();
+            session.reader().counter().resetSequence();
         }
         pendingIn = null;
         current = pending;

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
  * @param rekeyBytes re-key after this many bytes in either direction
  * @param rekeyInterval re-key after this much time under the same keys
  * @param clientVersion our identification string, without CR LF
+ * @param kexTimeout how long a sender waits for a key re-exchange to finish before the
+ *                   session is given up as stalled
  */
 public record SessionConfig(SecurityOptions security, Logger log, ThreadFactory threadFactory,
-                            long rekeyBytes, Duration rekeyInterval, String clientVersion) {
+                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration kexTimeout) {
     /** Re-key after 1 GiB per direction, as OpenSSH's RekeyLimit default for AES comes close to. */
     public static final long DEFAULT_REKEY_BYTES = 1L << 30;
     /** Re-key after an hour. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,7 +26,8 @@ import org.javamiko.transport.Negotiated;
 import org.slf4j.Logger;
 
 /**
- * One SSH connection's transport layer (RFC 4253): the reader thread, message dispatch, the
+ * One SSH connection's transport layer (RFC 4253): the reader thread (its messages routed by the
+ * {@link MessageDispatcher}), the
  * serialised and key-exchange-aware send path, and the session's lifetime.
  *
  * <p>Threads: one reader thread reads every packet, runs key exchanges, and hands
@@ -38,7 +37,6 @@ import org.slf4j.Logger;
  * that it never blocks on the key exchange it is itself running.
  */
 public final class SshSession implements AutoCloseable {
-    private static final byte[] SESSION_CLOSED = new byte[0];
 
     private final Connection connection;
     private final SessionConfig config;
@@ -47,12 +45,10 @@ public final class SshSession implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Condition sendGateOpened = writeLock.newCondition();
     private final ConcurrentLinkedQueue<byte[]> readerOutbox = new ConcurrentLinkedQueue<>();
-    private final BlockingQueue<byte[]> authMessages = new LinkedBlockingQueue<>();
-    private final BlockingQueue<byte[]> globalReplies = new LinkedBlockingQueue<>();
     private final CountDownLatch firstKex = new CountDownLatch(1);
     private final KexDriver kex;
+    private final MessageDispatcher dispatcher;
 
-    private volatile ConnectionHandler connectionHandler;
     private PacketReader reader;
     private PacketWriter writer;
     private Thread readerThread;
@@ -60,8 +56,6 @@ public final class SshSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile IOException closeCause;
     private volatile String serverVersion;
-    private volatile List<String> serverSigAlgs;
-    private volatile String banner;
 
     /**
      * @param connection the byte pipe to the server, already connected
@@ -72,6 +66,7 @@ public final class SshSession implements AutoCloseable {
         this.config = config;
         this.log = config.log();
         this.kex = new KexDriver(this, config, random);
+        this.dispatcher = new MessageDispatcher(this, kex, log);
     }
 
     /**
@@ -131,81 +126,13 @@ public final class SshSession implements AutoCloseable {
         try {
             while (!closed) {
                 SshBuffer payload = reader.next();
-                dispatch(payload.getByte(), payload);
-                kex.afterRead(reader.bytesSinceKeys(), reader.packetsSinceKeys());
+                dispatcher.dispatch(payload.getByte(), payload, reader.lastSequence());
+                kex.afterRead(reader.counter());
             }
         } catch (IOException e) {
             fail(e);
         } catch (RuntimeException | Error e) {
             fail(new SshException("Internal error in the reader thread: " + e, e));
-        }
-    }
-
-    private void dispatch(int type, SshBuffer payload) throws IOException {
-        kex.checkAllowedDuringKex(type);
-        switch (type) {
-            case Msg.DISCONNECT -> {
-                int reason = payload.getInt();
-                String text = payload.getStringUtf8();
-                throw new SshException("The server disconnected: " + text.strip() + " ("
-                        + Msg.disconnectReason(reason) + ")");
-            }
-            case Msg.IGNORE -> { }
-            case Msg.DEBUG -> {
-                payload.getBoolean();
-                log.debug("Server debug message: {}", payload.getStringUtf8());
-            }
-            case Msg.UNIMPLEMENTED -> log.debug("The server did not implement our packet {}", payload.getUInt32());
-            case Msg.EXT_INFO -> readExtInfo(payload);
-            case Msg.KEXINIT -> kex.onKexInit(payload);
-            case Msg.NEWKEYS -> kex.onNewKeys();
-            case Msg.GLOBAL_REQUEST -> {
-                String name = payload.getStringUtf8();
-                boolean wantReply = payload.getBoolean();
-                log.debug("Refusing the server's global request {}", name);
-                if (wantReply) {
-                    send(new byte[] {(byte) Msg.REQUEST_FAILURE});
-                }
-            }
-            case Msg.REQUEST_SUCCESS, Msg.REQUEST_FAILURE -> globalReplies.add(copyWithType(type, payload));
-            case Msg.USERAUTH_BANNER -> {
-                banner = payload.getStringUtf8();
-                log.info("Server banner: {}", banner.strip());
-            }
-            default -> dispatchByRange(type, payload);
-        }
-    }
-
-    private void dispatchByRange(int type, SshBuffer payload) throws IOException {
-        if (type >= Msg.KEX_FIRST && type <= Msg.KEX_LAST) {
-            kex.onKexMessage(type, payload);
-        } else if (type == Msg.SERVICE_ACCEPT || (type >= 50 && type <= 79)) {
-            authMessages.add(copyWithType(type, payload));
-        } else if (type >= 90 && type <= 127 && connectionHandler != null) {
-            connectionHandler.handle(type, payload);
-        } else {
-            log.debug("Unimplemented message {} from the server", type);
-            SshBuffer reply = new SshBuffer(8).putByte(Msg.UNIMPLEMENTED).putInt(reader.lastSequence());
-            send(reply);
-        }
-    }
-
-    private static byte[] copyWithType(int type, SshBuffer payload) {
-        byte[] b = new byte[payload.available() + 1];
-        b[0] = (byte) type;
-        System.arraycopy(payload.array(), payload.readPosition(), b, 1, payload.available());
-        return b;
-    }
-
-    private void readExtInfo(SshBuffer payload) throws SshException {
-        long count = payload.getUInt32();
-        for (long i = 0; i < count; i++) {
-            String name = payload.getStringUtf8();
-            byte[] value = payload.getString();
-            if (name.equals("server-sig-algs")) {
-                serverSigAlgs = List.of(new String(value, StandardCharsets.UTF_8).split(","));
-                log.debug("Server signature algorithms: {}", serverSigAlgs);
-            }
         }
     }
 
@@ -228,18 +155,7 @@ public final class SshSession implements AutoCloseable {
             drainReaderOutbox();
             return;
         }
-        writeLock.lock();
-        try {
-            awaitSendGate();
-            writer.write(payload, off, len);
-            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
-        } catch (IOException e) {
-            fail(e);
-            throw e;
-        } finally {
-            writeLock.unlock();
-        }
-        drainReaderOutbox();
+        sendGated(w -> w.write(payload, off, len));
     }
 
     /**
@@ -249,14 +165,30 @@ public final class SshSession implements AutoCloseable {
      * @param dataType -1 for SSH_MSG_CHANNEL_DATA, else the extended data type code
      */
     public void sendChannelData(int recipient, int dataType, byte[] data, int off, int len) throws IOException {
+        sendGated(w -> w.writeChannelData(recipient, dataType, data, off, len));
+    }
+
+    /** One packet written into the writer, under the write lock. */
+    @FunctionalInterface
+    private interface PacketWrite {
+        void writeTo(PacketWriter writer) throws IOException;
+    }
+
+    /**
+     * Sends one packet once no key exchange holds sends back. A failure to write ends the
+     * session; a timeout or interruption while waiting for the gate fails only this call.
+     */
+    private void sendGated(PacketWrite write) throws IOException {
         writeLock.lock();
         try {
             awaitSendGate();
-            writer.writeChannelData(recipient, dataType, data, off, len);
-            kex.afterWrite(writer.bytesSinceKeys(), writer.packetsSinceKeys());
-        } catch (IOException e) {
-            fail(e);
-            throw e;
+            try {
+                write.writeTo(writer);
+                kex.afterWrite(writer.counter());
+            } catch (IOException e) {
+                fail(e);
+                throw e;
+            }
         } finally {
             writeLock.unlock();
         }
@@ -274,9 +206,25 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits while a key exchange holds sends back. Bounded: a server that stalls in the middle of
+     * a re-exchange ends the session with a timeout instead of hanging every sender forever.
+     */
     private void awaitSendGate() throws IOException {
+        long nanos = config.kexTimeout().toNanos();
         while (sendGateClosed && !closed) {
-            sendGateOpened.awaitUninterruptibly();
+            if (nanos <= 0) {
+                SocketTimeoutException e = new SocketTimeoutException("The key re-exchange with "
+                        + connection.describe() + " did not finish within " + config.kexTimeout().toSeconds() + " s");
+                fail(e);
+                throw e;
+            }
+            try {
+                nanos = sendGateOpened.awaitNanos(nanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted waiting for a key re-exchange to finish");
+            }
         }
         throwIfClosed();
     }
@@ -343,7 +291,7 @@ public final class SshSession implements AutoCloseable {
      * @throws SocketTimeoutException when none came in time
      */
     public SshBuffer nextAuthMessage(Duration timeout) throws IOException {
-        return SshBuffer.wrap(poll(authMessages, timeout, "an authentication reply"));
+        return dispatcher.authMessages().poll(timeout, this::throwIfClosed);
     }
 
     /**
@@ -354,31 +302,12 @@ public final class SshSession implements AutoCloseable {
     public synchronized SshBuffer globalRequest(SshBuffer request, boolean wantReply, Duration timeout)
             throws IOException {
         send(request);
-        return wantReply ? SshBuffer.wrap(poll(globalReplies, timeout, "a global request reply")) : null;
-    }
-
-    private byte[] poll(BlockingQueue<byte[]> queue, Duration timeout, String what) throws IOException {
-        throwIfClosed();
-        byte[] m;
-        try {
-            m = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted waiting for " + what);
-        }
-        if (m == null) {
-            throw new SocketTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for " + what);
-        }
-        if (m == SESSION_CLOSED) {
-            queue.add(SESSION_CLOSED);
-            throwIfClosed();
-        }
-        return m;
+        return wantReply ? dispatcher.globalReplies().poll(timeout, this::throwIfClosed) : null;
     }
 
     /** @param handler receives connection-protocol messages from now on */
     public void setConnectionHandler(ConnectionHandler handler) {
-        this.connectionHandler = handler;
+        dispatcher.setConnectionHandler(handler);
     }
 
     /** @return the session identifier (H of the first key exchange) */
@@ -416,12 +345,12 @@ public final class SshSession implements AutoCloseable {
 
     /** @return the server's {@code server-sig-algs}, or null when it sent none */
     public List<String> serverSigAlgs() {
-        return serverSigAlgs;
+        return dispatcher.serverSigAlgs();
     }
 
     /** @return the last SSH_MSG_USERAUTH_BANNER text, or null */
     public String banner() {
-        return banner;
+        return dispatcher.banner();
     }
 
     /** @return the session's logger */
@@ -508,8 +437,6 @@ public final class SshSession implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing the connection: {}", e.toString());
         }
-        authMessages.add(SESSION_CLOSED);
-        globalReplies.add(SESSION_CLOSED);
         firstKex.countDown();
         writeLock.lock();
         try {
@@ -517,9 +444,6 @@ public final class SshSession implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-        ConnectionHandler handler = connectionHandler;
-        if (handler != null) {
-            handler.sessionClosed(cause);
-        }
+        dispatcher.sessionClosed(cause);
     }
 }

@@ -20,9 +20,14 @@ import java.util.ArrayDeque;
  * reply lands in a buffer after the pipeline is gone.
  */
 public final class ReadPipeline implements Closeable {
+    /** The smallest READ we make after short answers. */
+    private static final int MIN_REQUEST = 256;
+
     private final SftpConnection conn;
     private final byte[] handle;
     private final int chunk;
+    /** Bytes asked per READ: the chunk, until a server answers less (its own limit) and we ask for that. */
+    private int requestSize;
     private final int maxInFlight;
     private final StatusErrors.Context ctx;
     private final long sizeHint;
@@ -55,6 +60,7 @@ public final class ReadPipeline implements Closeable {
         this.conn = conn;
         this.handle = handle;
         this.chunk = chunk;
+        this.requestSize = chunk;
         this.maxInFlight = maxInFlight;
         this.ctx = ctx;
         this.sizeHint = sizeHint;
@@ -85,6 +91,8 @@ public final class ReadPipeline implements Closeable {
             long end = head.offset + n;
             if (n < head.length) {
                 issue(end, head.length - n, true);
+                // a server that caps its answers caps them again: ask for what it gives, saving the second round trip
+                requestSize = Math.max(Math.min(requestSize, n), MIN_REQUEST);
             }
             if (end > sizeHint) {
                 horizon = Long.MAX_VALUE;   // the file has grown since its size was taken
@@ -96,8 +104,8 @@ public final class ReadPipeline implements Closeable {
 
     private void fill() throws IOException {
         while (!eof && inFlight.size() < maxInFlight && nextOffset < horizon) {
-            issue(nextOffset, chunk, false);
-            nextOffset += chunk;
+            issue(nextOffset, requestSize, false);
+            nextOffset += requestSize;
         }
     }
 

@@ -151,8 +151,9 @@ public final class SftpConnection implements Closeable {
                 out.write(packet.array(), 0, n);
                 out.flush();
             } catch (IOException e) {
-                fail(new SshException("Writing to the SFTP server failed: " + e.getMessage(), e));
-                throw e;
+                SshException broken = new SshException("Writing to the SFTP server failed: " + e.getMessage(), e);
+                fail(broken);
+                throw broken;
             }
         }
         return p;
@@ -214,7 +215,9 @@ public final class SftpConnection implements Closeable {
             readFully(in, body, 0, rest, "an SFTP reply");
             p.complete(SftpReply.of(type, SshBuffer.wrap(body)));
         } catch (IOException | RuntimeException e) {
-            p.fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
+            // the session is marked failed before the waiter wakes, so it sees a closed session
+            fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
+            p.fail(failure);
             throw e;
         }
     }
