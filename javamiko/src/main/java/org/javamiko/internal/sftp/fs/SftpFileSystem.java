@@ -66,15 +66,29 @@ public final class SftpFileSystem extends FileSystem {
         return workingDirectory;
     }
 
-    /** toRealPath: the server's REALPATH (following links), or without following the lexical form; it must exist. */
+    /** Symbolic links followed in one toRealPath before giving up, as Linux's MAXSYMLINKS. */
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * toRealPath: the server's REALPATH, then, as long as the result is a symbolic link, its
+     * target (MINA's REALPATH does not follow links, OpenSSH's does). Without following links,
+     * the lexical normal form. Either way the file must exist.
+     */
     SftpPath realPath(SftpPath path, java.nio.file.LinkOption... options) throws IOException {
-        String remote = path.toAbsolutePath().toString();
+        SftpClient c = client();
         if (!FileOperations.follows(options)) {
-            client().lstat(remote);
+            c.lstat(path.toAbsolutePath().toString());
             return path.toAbsolutePath().normalize();
         }
-        SftpPath real = getPath(client().normalize(remote));
-        client().stat(real.toString());
+        SftpPath real = getPath(c.normalize(path.toAbsolutePath().toString()));
+        for (int links = 0; c.lstat(real.toString()).isSymlink(); links++) {
+            if (links == MAX_LINKS) {
+                throw new java.nio.file.FileSystemException(path.toString(), null,
+                        "more than " + MAX_LINKS + " symbolic links to follow");
+            }
+            SftpPath target = getPath(c.readlink(real.toString()));
+            real = getPath(c.normalize(real.getParent().resolve(target).toString()));
+        }
         return real;
     }
 
