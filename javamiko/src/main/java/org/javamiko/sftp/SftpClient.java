@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.SftpConnection;
@@ -65,13 +66,15 @@ public class SftpClient implements AutoCloseable {
 
     /**
      * Opens an SFTP session on an authenticated connection: a session channel running the "sftp"
-     * subsystem. Closing the client closes the channel; the transport stays open.
+     * subsystem. Closing the client closes the channel; the transport stays open. The reader
+     * thread comes from the transport's {@link Transport#getThreadFactory() thread factory}.
      */
     public static SftpClient fromTransport(Transport transport) throws IOException {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close,
+                    transport.getThreadFactory());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -88,7 +91,13 @@ public class SftpClient implements AutoCloseable {
      * @param underlying closed last, e.g. the channel; may be null
      */
     static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
-        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, null);
+        return overStreams(fromServer, toServer, underlying, null);
+    }
+
+    /** As above, the reader thread made by {@code threads} (null: a daemon platform thread). */
+    private static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying,
+                                          ThreadFactory threads) throws IOException {
+        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, threads);
         try {
             return new SftpClient(conn);
         } catch (IOException | RuntimeException e) {

@@ -363,6 +363,11 @@ public class Transport implements AutoCloseable {
         this.threadFactory = factory;
     }
 
+    /** @return the factory that makes this transport's threads; SFTP sessions on it use it too */
+    public ThreadFactory getThreadFactory() {
+        return threadFactory;
+    }
+
     /** @param timeout bounds the wait for the server's identification string */
     public void setBannerTimeout(Duration timeout) {
         this.bannerTimeout = timeout;

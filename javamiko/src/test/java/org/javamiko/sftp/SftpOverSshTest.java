@@ -151,6 +151,25 @@ class SftpOverSshTest {
     }
 
     @Test
+    void theReaderThreadComesFromTheTransportsThreadFactory() throws Exception {
+        java.util.Set<Thread> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (Transport t = new Transport(new java.net.Socket(mina.host(), mina.port()))) {
+            t.setThreadFactory(r -> {
+                Thread thread = new Thread(r);
+                thread.setDaemon(true);
+                made.add(thread);
+                return thread;
+            });
+            t.startClient(java.time.Duration.ofSeconds(10));
+            t.authPassword(mina.user(), mina.password());
+            try (SftpClient sftp = SftpClient.fromTransport(t)) {
+                assertThat(sftp.stat(dir.toString()).isDirectory()).isTrue();
+                assertThat(made).anyMatch(thread -> thread.getName().startsWith("javamiko-sftp-reader-"));
+            }
+        }
+    }
+
+    @Test
     void closingTheClientLeavesTheTransportUsable() throws Exception {
         try (SshClient client = connect(sshd)) {
             Transport transport = client.getTransport();
