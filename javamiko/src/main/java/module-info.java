@@ -14,4 +14,6 @@ module org.javamiko {
     exports org.javamiko.transport;
     exports org.javamiko.sftp;
     exports org.javamiko.agent;
+
+    provides java.nio.file.spi.FileSystemProvider with org.javamiko.sftp.SftpFileSystemProvider;
 }

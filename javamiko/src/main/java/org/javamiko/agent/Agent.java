@@ -121,6 +121,31 @@ public class Agent implements AutoCloseable {
         return List.copyOf(keys);
     }
 
+    /**
+     * Tells the agent which SSH session this connection serves (OpenSSH's
+     * {@code session-bind@openssh.com}, PROTOCOL.agent), proven by the server's signature over
+     * the session identifier. The agent then enforces the destination constraints of keys added
+     * with {@code ssh-add -h}: it lists and signs with only the keys allowed for that server, and
+     * signs with a constrained key only on a bound connection. {@link
+     * org.javamiko.transport.Transport#bindAgent} supplies the values; {@link org.javamiko.SshClient}
+     * binds before it tries the agent's keys. Bind once, before {@link #getKeys()}.
+     *
+     * @param hostKeyBlob the server's host key blob
+     * @param sessionId the session identifier (the first key exchange's hash)
+     * @param hostSignature the server's signature over it, from the first key exchange
+     * @return true when bound; false when there is no agent or it does not take the binding
+     *         (agents older than OpenSSH 8.9 do not know it)
+     */
+    public boolean bindSession(byte[] hostKeyBlob, byte[] sessionId, byte[] hostSignature) throws IOException {
+        if (socket == null) {
+            return false;
+        }
+        boolean bound = AgentProtocol.isSuccess(request(AgentProtocol.sessionBind(hostKeyBlob, sessionId, hostSignature,
+                false)));
+        LOG.debug("Binding the ssh-agent at {} to the session: {}", socket.path(), bound ? "done" : "refused");
+        return bound;
+    }
+
     /** Sends one request; used by {@link AgentKey} to sign. */
     byte[] request(byte[] message) throws IOException {
         if (socket == null) {

@@ -78,8 +78,10 @@ public class AgentKey extends PKey {
      * Asks the agent to sign. An RSA key signs with the SHA-2 algorithm asked for (the agent's
      * {@code SSH_AGENT_RSA_SHA2_256}/{@code _512} flags).
      *
-     * @throws SshException when the agent refuses (locked, key removed, confirmation declined),
-     *         signs with another algorithm, or the algorithm is not one of this key's
+     * @throws org.javamiko.AuthenticationException when the agent refuses (locked, key removed,
+     *         confirmation declined, key restricted to other hosts): other keys may still work
+     * @throws SshException when the agent signs with another algorithm, or the algorithm is not
+     *         one of this key's
      */
     @Override
     public byte[] signSshData(byte[] data, String algorithm) throws IOException {

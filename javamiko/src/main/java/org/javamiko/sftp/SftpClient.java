@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystem;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.SftpConnection;
@@ -62,13 +66,15 @@ public class SftpClient implements AutoCloseable {
 
     /**
      * Opens an SFTP session on an authenticated connection: a session channel running the "sftp"
-     * subsystem. Closing the client closes the channel; the transport stays open.
+     * subsystem. Closing the client closes the channel; the transport stays open. The reader
+     * thread comes from the transport's {@link Transport#getThreadFactory() thread factory}.
      */
     public static SftpClient fromTransport(Transport transport) throws IOException {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close,
+                    transport.getThreadFactory());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -85,7 +91,13 @@ public class SftpClient implements AutoCloseable {
      * @param underlying closed last, e.g. the channel; may be null
      */
     static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
-        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, null);
+        return overStreams(fromServer, toServer, underlying, null);
+    }
+
+    /** As above, the reader thread made by {@code threads} (null: a daemon platform thread). */
+    private static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying,
+                                          ThreadFactory threads) throws IOException {
+        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, threads);
         try {
             return new SftpClient(conn);
         } catch (IOException | RuntimeException e) {
@@ -168,10 +180,28 @@ public class SftpClient implements AutoCloseable {
      * ("r+", "w+", "a+", "x+"); "b" is ignored.
      */
     public SftpFile open(String path, String mode) throws IOException {
-        OpenMode m = OpenMode.parse(mode);
-        String p = resolve(path);
+        return open(resolve(path), OpenMode.parse(mode), FileAttrs.EMPTY);
+    }
+
+    /**
+     * Opens a file with java.nio.file options, as {@link java.nio.file.Files#newByteChannel} reads
+     * them (READ when neither READ, WRITE nor APPEND is given; CREATE, CREATE_NEW and
+     * TRUNCATE_EXISTING only when writing). Options without an SFTP flag (DELETE_ON_CLOSE,
+     * NOFOLLOW_LINKS, SPARSE, SYNC, DSYNC) are accepted and have no effect here.
+     *
+     * @param permissions the permission bits of a file this creates (before the server's umask),
+     *                    or -1 for the server's default
+     * @throws IllegalArgumentException for APPEND with READ or TRUNCATE_EXISTING
+     * @throws UnsupportedOperationException for an option that is not a standard one
+     */
+    public SftpFile open(String path, Set<? extends OpenOption> options, int permissions) throws IOException {
+        FileAttrs attrs = permissions < 0 ? FileAttrs.EMPTY : FileAttrs.ofPermissions(permissions & 07777);
+        return open(resolve(path), OpenMode.of(options), attrs);
+    }
+
+    private SftpFile open(String p, OpenMode m, FileAttrs attrs) throws IOException {
         StatusErrors.Context ctx = StatusErrors.Context.of("open", p);
-        SftpPacket req = new SftpPacket(FXP_OPEN).putString(p).putInt(m.pflags()).putAttrs(FileAttrs.EMPTY);
+        SftpPacket req = new SftpPacket(FXP_OPEN).putString(p).putInt(m.pflags()).putAttrs(attrs);
         byte[] handle;
         try {
             handle = conn.call(req).handle(ctx);
@@ -383,6 +413,17 @@ public class SftpClient implements AutoCloseable {
     /** Downloads a file into {@code out} (not closed). @return the bytes written */
     public long getfo(String remote, OutputStream out, ProgressListener progress) throws IOException {
         return transfers.getfo(resolve(remote), out, progress);
+    }
+
+    /**
+     * A {@link FileSystem} over this session, so that {@link java.nio.file.Files} works on remote
+     * paths: {@code Files.copy(Path.of("a.txt"), sftp.fileSystem().getPath("/tmp/a.txt"))}. Relative
+     * paths resolve against this client's working directory at the time of the call. Each call
+     * returns a new file system; closing it leaves this client open, closing this client ends it.
+     * See {@link SftpFileSystemProvider} for what it supports.
+     */
+    public FileSystem fileSystem() throws IOException {
+        return SftpFileSystemProvider.over(this);
     }
 
     // ------------------------------------------------------------------ OpenSSH extensions

@@ -134,7 +134,7 @@ public class Channel implements AutoCloseable {
      * @throws SshException when the server refuses the request
      */
     public void requestForwardAgent(Path agentSocket) throws IOException {
-        AgentForwarding.enable(core.table(), agentSocket, Agent.DEFAULT_TIMEOUT);
+        AgentForwarding.enable(core, agentSocket, Agent.DEFAULT_TIMEOUT);
         core.request(AgentForwarding.REQUEST, true, null, requestTimeout);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.SshException;
+import org.javamiko.agent.Agent;
 import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.UserAuth;
 import org.javamiko.internal.channel.ChannelCore;
@@ -198,6 +199,19 @@ public class Transport implements AutoCloseable {
     }
 
     /**
+     * Binds an agent connection to this session, so that the agent applies the destination
+     * constraints of {@code ssh-add -h} keys to this server (see {@link Agent#bindSession});
+     * {@link org.javamiko.SshClient} does this itself. Call after {@link #startClient}, before
+     * listing the agent's keys.
+     *
+     * @return true when bound; false when there is no agent or it does not know the binding
+     */
+    public boolean bindAgent(Agent agent) throws IOException {
+        SshSession s = session();
+        return agent.bindSession(s.serverHostKey().asBytes(), s.sessionId(), s.sessionSignature());
+    }
+
+    /**
      * Authenticates with keyboard-interactive (RFC 4256).
      *
      * @param submethods hints for the server, usually empty
@@ -361,6 +375,11 @@ public class Transport implements AutoCloseable {
     /** @param factory makes the reader thread (before {@link #startClient}); e.g. virtual threads */
     public void setThreadFactory(ThreadFactory factory) {
         this.threadFactory = factory;
+    }
+
+    /** @return the factory that makes this transport's threads; SFTP sessions on it use it too */
+    public ThreadFactory getThreadFactory() {
+        return threadFactory;
     }
 
     /** @param timeout bounds the wait for the server's identification string */

@@ -15,7 +15,8 @@ import org.javamiko.testing.TestEnvironment;
 /**
  * A private OpenSSH {@code ssh-agent} ({@code ssh-agent -D -a <socket>}) for a test: the real
  * agent our client must get along with. Keys go in with the real {@code ssh-add}. Close it
- * (try-with-resources) to kill it by its PID.
+ * (try-with-resources) to kill it by its PID. Its confirmation prompts ({@code ssh-add -c} keys)
+ * are always declined.
  */
 final class SshAgentProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
@@ -37,9 +38,12 @@ final class SshAgentProcess implements AutoCloseable {
         Path socket = dir.resolve("agent.sock");
         Process process;
         try {
-            process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // a key added with ssh-add -c asks the user through askpass: make that a quick "no"
+            builder.environment().put("SSH_ASKPASS", "/bin/false");
+            builder.environment().put("SSH_ASKPASS_REQUIRE", "force");
+            process = builder.start();
         } catch (IOException e) {
             throw TestEnvironment.unmet("ssh-agent cannot be started (install openssh-client): " + e.getMessage());
         }
@@ -76,6 +80,41 @@ final class SshAgentProcess implements AutoCloseable {
     /** Adds a private key file (and its {@code -cert.pub} when one lies beside it). */
     void add(Path privateKey) throws IOException {
         sshAdd("-q", privateKey.toString());
+    }
+
+    /**
+     * Counts the client connections the agent holds open: its socket descriptors other than the
+     * listening one (Linux {@code /proc/<pid>/fd}).
+     */
+    long openConnections() throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return fds.filter(SshAgentProcess::isSocket).count() - 1;
+        }
+    }
+
+    /**
+     * Waits (at most 10 s) until the agent holds no client connection: it notices a closed
+     * connection only after we close it.
+     *
+     * @return true when none is left
+     */
+    boolean awaitNoConnections() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (openConnections() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
+    }
+
+    private static boolean isSocket(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+        } catch (IOException e) {
+            return false; // closed while we looked
+        }
     }
 
     /** Kills the agent and waits (bounded) for it to go. */

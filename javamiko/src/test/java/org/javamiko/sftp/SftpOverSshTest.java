@@ -76,6 +76,66 @@ class SftpOverSshTest {
         roundTrip64MiB(mina);
     }
 
+    /**
+     * Several threads share one client over one SSH channel: uploads, downloads, stats and
+     * listings interleave on the wire, and each thread gets exactly its own answers.
+     */
+    private void concurrentUse(SshTestServer server) throws Exception {
+        String base = dir.toRealPath().toString();
+        int threads = 6;
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (SshClient client = connect(server); SftpClient sftp = client.openSftp()) {
+            for (int t = 0; t < threads; t++) {
+                int n = t;
+                Thread w = new Thread(() -> {
+                    try {
+                        byte[] data = SftpClientContract.randomBytes(700_000 + n * 1001, n);
+                        String mine = base + "/t" + n;
+                        sftp.mkdir(mine, 0755);
+                        for (int round = 0; round < 3; round++) {
+                            String name = mine + "/f" + round;
+                            sftp.putfo(new java.io.ByteArrayInputStream(data), name, data.length, null, true);
+                            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                            sftp.getfo(name, out, null);
+                            assertThat(out.toByteArray()).isEqualTo(data);
+                            try (SftpFile f = sftp.open(name, "r")) {
+                                byte[] part = new byte[100];
+                                f.seek(1000 + n);
+                                assertThat(f.read(part, 0, part.length)).isEqualTo(part.length);
+                                assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(data, 1000 + n, 1100 + n));
+                            }
+                        }
+                        assertThat(sftp.listdir(mine)).containsExactlyInAnyOrder("f0", "f1", "f2");
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                workers.add(w);
+                w.start();
+            }
+            for (Thread w : workers) {
+                w.join(120_000);
+                assertThat(w.isAlive()).as("worker finished").isFalse();
+            }
+        }
+        assertThat(failures).isEmpty();
+        for (int t = 0; t < threads; t++) {
+            byte[] expected = SftpClientContract.randomBytes(700_000 + t * 1001, t);
+            assertThat(Files.readAllBytes(dir.resolve("t" + t + "/f2"))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void concurrentUseFromSeveralThreadsThroughOpenSshSshd() throws Exception {
+        concurrentUse(sshd);
+    }
+
+    @Test
+    void concurrentUseFromSeveralThreadsThroughMinaSshd() throws Exception {
+        concurrentUse(mina);
+    }
+
     @Test
     void operationsAndErrorsThroughOpenSshSshdViaOpenSftp() throws Exception {
         try (SshClient client = connect(sshd); SftpClient sftp = client.openSftp()) {
@@ -87,6 +147,25 @@ class SftpOverSshTest {
             assertThat(sftp.normalize(d + "/sub/..")).isEqualTo(d);
             assertThatThrownBy(() -> sftp.stat(d + "/missing")).isInstanceOf(NoSuchFileException.class);
             assertThat(sftp.hasExtension("limits@openssh.com")).isTrue();
+        }
+    }
+
+    @Test
+    void theReaderThreadComesFromTheTransportsThreadFactory() throws Exception {
+        java.util.Set<Thread> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (Transport t = new Transport(new java.net.Socket(mina.host(), mina.port()))) {
+            t.setThreadFactory(r -> {
+                Thread thread = new Thread(r);
+                thread.setDaemon(true);
+                made.add(thread);
+                return thread;
+            });
+            t.startClient(java.time.Duration.ofSeconds(10));
+            t.authPassword(mina.user(), mina.password());
+            try (SftpClient sftp = SftpClient.fromTransport(t)) {
+                assertThat(sftp.stat(dir.toString()).isDirectory()).isTrue();
+                assertThat(made).anyMatch(thread -> thread.getName().startsWith("javamiko-sftp-reader-"));
+            }
         }
     }
 

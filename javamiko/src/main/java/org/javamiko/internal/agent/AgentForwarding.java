@@ -13,6 +13,7 @@ import org.javamiko.internal.channel.ChannelCore;
 import org.javamiko.internal.channel.ChannelOpenHandler;
 import org.javamiko.internal.channel.ChannelSettings;
 import org.javamiko.internal.channel.ChannelTable;
+import org.javamiko.internal.session.SshSession;
 import org.javamiko.internal.wire.SshBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * server opens to reach "our" agent gets its own connection to the local agent, and a thread
  * relays the agent protocol over it, one request and one reply at a time, until either side
  * closes.
+ *
+ * <p>Each such connection is first bound to the session ({@code session-bind@openssh.com}, with
+ * the forwarding flag), as OpenSSH's {@code ssh} does, so the agent knows which server uses it and
+ * keeps destination-constrained keys ({@code ssh-add -h}) from servers they are not meant for.
+ * An agent without the extension refuses the binding and is relayed to all the same.
  *
  * <p>Relaying whole messages rather than raw bytes lets every length be checked before anything is
  * allocated, on the way in and on the way out.
@@ -38,10 +44,12 @@ public final class AgentForwarding implements ChannelOpenHandler {
             32 * 1024, 2L * (AgentSocket.MAX_MESSAGE + 4), 32 * 1024);
     private static final Logger LOG = LoggerFactory.getLogger(AgentForwarding.class);
 
+    private final SshSession session;
     private final Path agentSocket;
     private final Duration timeout;
 
-    private AgentForwarding(Path agentSocket, Duration timeout) {
+    private AgentForwarding(SshSession session, Path agentSocket, Duration timeout) {
+        this.session = session;
         this.agentSocket = agentSocket;
         this.timeout = timeout;
     }
@@ -49,12 +57,13 @@ public final class AgentForwarding implements ChannelOpenHandler {
     /**
      * Accepts the server's agent channels on a connection, relaying them to a local agent.
      *
-     * @param table the connection's channel table
+     * @param channel any channel of the connection (its table and session are the connection's)
      * @param agentSocket the local agent's socket
      * @param timeout bounds each wait for the local agent's answer
      */
-    public static void enable(ChannelTable table, Path agentSocket, Duration timeout) {
-        table.acceptChannels(CHANNEL_TYPE, SETTINGS, new AgentForwarding(agentSocket, timeout));
+    public static void enable(ChannelCore channel, Path agentSocket, Duration timeout) {
+        ChannelTable table = channel.table();
+        table.acceptChannels(CHANNEL_TYPE, SETTINGS, new AgentForwarding(channel.session(), agentSocket, timeout));
     }
 
     @Override
@@ -63,10 +72,13 @@ public final class AgentForwarding implements ChannelOpenHandler {
         try {
             agent = AgentSocket.connect(agentSocket, timeout);
         } catch (IOException e) {
-            throw new ChannelException(CONNECT_FAILED, "no agent at " + agentSocket + ": " + e.getMessage());
+            // the server learns only that there is no agent; the local path stays in our log
+            LOG.debug("Refusing the server's agent channel: no agent at {}: {}", agentSocket, e.toString());
+            throw new ChannelException(CONNECT_FAILED, "the forwarded ssh-agent is not reachable");
         }
         return channel -> {
-            Thread relay = new Thread(() -> relay(channel, agent), "javamiko-agent-forward " + channel.localId());
+            Thread relay = session.threadFactory().newThread(() -> relay(channel, agent));
+            relay.setName("javamiko-agent-forward " + channel.localId());
             relay.setDaemon(true);
             relay.start();
         };
@@ -74,6 +86,7 @@ public final class AgentForwarding implements ChannelOpenHandler {
 
     private void relay(ChannelCore channel, AgentSocket agent) {
         try (agent) {
+            bindToSession(agent);
             while (true) {
                 byte[] request = readMessage(channel);
                 if (request == null) {
@@ -87,6 +100,15 @@ public final class AgentForwarding implements ChannelOpenHandler {
             LOG.debug("Agent forwarding on channel {} ended: {}", channel.localId(), e.toString());
         } finally {
             channel.close();
+        }
+    }
+
+    private void bindToSession(AgentSocket agent) throws IOException {
+        byte[] reply = agent.request(AgentProtocol.sessionBind(session.serverHostKey().asBytes(), session.sessionId(),
+                session.sessionSignature(), true));
+        if (!AgentProtocol.isSuccess(reply)) {
+            LOG.debug("The agent at {} did not take session-bind@openssh.com (message {}); relaying unbound",
+                    agentSocket, reply[0]);
         }
     }
 

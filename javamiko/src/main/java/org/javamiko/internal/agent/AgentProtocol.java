@@ -3,6 +3,7 @@ package org.javamiko.internal.agent;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.javamiko.AuthenticationException;
 import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
 
@@ -21,6 +22,10 @@ public final class AgentProtocol {
     public static final int SSH_AGENTC_SIGN_REQUEST = 13;
     /** A signature. */
     public static final int SSH_AGENT_SIGN_RESPONSE = 14;
+    /** The agent did what was asked. */
+    public static final int SSH_AGENT_SUCCESS = 6;
+    /** A vendor extension request, such as {@code session-bind@openssh.com}. */
+    public static final int SSH_AGENTC_EXTENSION = 27;
     /** Sign-request flag: an RSA key signs with SHA-256 (rsa-sha2-256, RFC 8332). */
     public static final int SSH_AGENT_RSA_SHA2_256 = 2;
     /** Sign-request flag: an RSA key signs with SHA-512 (rsa-sha2-512, RFC 8332). */
@@ -88,6 +93,32 @@ public final class AgentProtocol {
     }
 
     /**
+     * Builds OpenSSH's {@code session-bind@openssh.com} extension (PROTOCOL.agent): it tells the
+     * agent which server this connection is for, proven by the server's signature over the
+     * session identifier, so the agent can enforce the destination constraints of
+     * {@code ssh-add -h} keys, e.g. hide them from a server they may log in to but not be used on.
+     *
+     * @param hostKey the server's host key blob
+     * @param sessionId the session identifier
+     * @param signature the server's signature over it, from the first key exchange
+     * @param forwarding true for a connection forwarded to the server, false for authenticating to it
+     * @return the message body
+     */
+    public static byte[] sessionBind(byte[] hostKey, byte[] sessionId, byte[] signature, boolean forwarding) {
+        return new SshBuffer(hostKey.length + sessionId.length + signature.length + 64).putByte(SSH_AGENTC_EXTENSION)
+                .putString("session-bind@openssh.com").putString(hostKey).putString(sessionId).putString(signature)
+                .putBoolean(forwarding).toByteArray();
+    }
+
+    /**
+     * @param reply a reply body
+     * @return true for SSH_AGENT_SUCCESS
+     */
+    public static boolean isSuccess(byte[] reply) {
+        return reply.length == 1 && reply[0] == SSH_AGENT_SUCCESS;
+    }
+
+    /**
      * @param algorithm a plain signature algorithm
      * @return the flags that make an RSA key sign with it; 0 for every other algorithm
      */
@@ -106,11 +137,16 @@ public final class AgentProtocol {
      * @param reply the reply body
      * @param algorithm the plain algorithm that was asked for
      * @return the signature blob: {@code string algorithm, string signature}
-     * @throws SshException when the agent refused, signed otherwise, or the reply is malformed
+     * @throws AuthenticationException when the agent refused: this key cannot be used, another may
+     * @throws SshException when the agent signed otherwise, or the reply is malformed
      */
     public static byte[] parseSignature(byte[] reply, String algorithm) throws SshException {
         SshBuffer buf = SshBuffer.wrap(reply);
         int type = buf.getByte();
+        if (type == SSH_AGENT_FAILURE) {
+            throw new AuthenticationException("The ssh-agent refused to sign with " + algorithm + " (is it locked,"
+                    + " is the key gone, was confirmation declined, or is the key restricted to other hosts?)");
+        }
         if (type != SSH_AGENT_SIGN_RESPONSE) {
             throw unexpected("a " + algorithm + " signature", type);
         }

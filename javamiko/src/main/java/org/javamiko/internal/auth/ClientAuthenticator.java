@@ -187,6 +187,7 @@ public final class ClientAuthenticator {
         }
         try {
             agent = new Agent(socket);
+            transport.bindAgent(agent); // so the agent applies ssh-add -h restrictions to this server
             return agent.getKeys();
         } catch (IOException e) {
             log.debug("Skipping the ssh-agent at {}: {}", socket, e.getMessage());

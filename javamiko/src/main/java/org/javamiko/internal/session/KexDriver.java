@@ -53,6 +53,7 @@ final class KexDriver implements KexContext {
     private volatile long rekeyIntervalNanos;
 
     private volatile byte[] sessionId;
+    private volatile byte[] sessionSignature;
     private volatile PKey hostKey;
     private volatile Negotiated current;
 
@@ -201,6 +202,7 @@ final class KexDriver implements KexContext {
         PKey key = verifyHostKey(result);
         if (sessionId == null) {
             sessionId = result.exchangeHash();
+            sessionSignature = result.signature();
         }
         CipherFactory cipherOut = Negotiation.cipher(pending.cipherOut());
         CipherFactory cipherIn = Negotiation.cipher(pending.cipherIn());
@@ -272,6 +274,10 @@ final class KexDriver implements KexContext {
 
     byte[] sessionId() {
         return sessionId;
+    }
+
+    byte[] sessionSignature() {
+        return sessionSignature;
     }
 
     PKey hostKey() {

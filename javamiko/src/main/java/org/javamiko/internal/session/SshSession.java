@@ -315,6 +315,19 @@ public final class SshSession implements AutoCloseable {
         return kex.sessionId();
     }
 
+    /**
+     * @return the server's signature over the session identifier (from the first key exchange),
+     *         which proves to an ssh-agent which host this session is with (session-bind@openssh.com)
+     */
+    public byte[] sessionSignature() {
+        return kex.sessionSignature();
+    }
+
+    /** @return makes the threads of this connection (the user's factory, e.g. virtual threads) */
+    public java.util.concurrent.ThreadFactory threadFactory() {
+        return config.threadFactory();
+    }
+
     /** @return the server's host key, verified against the exchange hash */
     public PKey serverHostKey() {
         return kex.hostKey();

@@ -61,7 +61,7 @@ public final class SftpConnection implements Closeable {
      * @param fromServer the server's output
      * @param toServer the server's input
      * @param underlying closed with the connection (e.g. the SSH channel), may be null
-     * @param threads makes the reader thread; null for a daemon platform thread
+     * @param threads makes the reader thread (named here); null for a daemon platform thread
      */
     public static SftpConnection open(InputStream fromServer, OutputStream toServer, Closeable underlying,
                                       ThreadFactory threads) throws IOException {
@@ -93,12 +93,16 @@ public final class SftpConnection implements Closeable {
             ext.put(b.getStringUtf8(), b.getString());
         }
         SftpConnection c = new SftpConnection(fromServer, toServer, underlying, SftpConstants.VERSION, ext);
-        ThreadFactory tf = threads != null ? threads : r -> {
-            Thread t = new Thread(r, "javamiko-sftp-reader-" + READER_COUNT.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        tf.newThread(c::readLoop).start();
+        String name = "javamiko-sftp-reader-" + READER_COUNT.incrementAndGet();
+        Thread reader;
+        if (threads != null) {
+            reader = threads.newThread(c::readLoop);
+            reader.setName(name);
+        } else {
+            reader = new Thread(c::readLoop, name);
+            reader.setDaemon(true);
+        }
+        reader.start();
         LOG.debug("SFTP version {} with extensions {}", serverVersion, ext.keySet());
         return c;
     }
