@@ -20,12 +20,14 @@ public final class ExecOptions {
     private final boolean getPty;
     private final Map<String, String> environment;
     private final int bufferSize;
+    private final boolean forwardAgent;
 
     private ExecOptions(Builder b) {
         this.timeout = b.timeout;
         this.getPty = b.getPty;
         this.environment = Map.copyOf(b.environment);
         this.bufferSize = b.bufferSize;
+        this.forwardAgent = b.forwardAgent;
     }
 
     /** @return no timeout, no pty, no environment, 64 MiB of buffer */
@@ -62,14 +64,30 @@ public final class ExecOptions {
         return bufferSize;
     }
 
+    /**
+     * @return whether the command may use the local ssh-agent ({@code SSH_AUTH_SOCK}) through the
+     *         connection, as OpenSSH's {@code ForwardAgent yes}; off by default: a forwarded agent
+     *         lets the server's root use your keys while the command runs
+     */
+    public boolean forwardAgent() {
+        return forwardAgent;
+    }
+
     /** Builds {@link ExecOptions}; every setter returns the builder. */
     public static final class Builder {
         private Duration timeout;
         private boolean getPty;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private boolean forwardAgent;
 
         private Builder() {
+        }
+
+        /** @param forward forward the local ssh-agent to the command; default false */
+        public Builder forwardAgent(boolean forward) {
+            this.forwardAgent = forward;
+            return this;
         }
 
         /** @param timeout see {@link ExecOptions#timeout()}; default none */

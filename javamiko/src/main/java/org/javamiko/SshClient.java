@@ -50,6 +50,7 @@ public class SshClient implements AutoCloseable {
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
     private volatile String logChannel = DEFAULT_LOG;
     private volatile Transport transport;
+    private volatile Path identityAgent;
 
     /** A client with no known hosts loaded and the {@link RejectPolicy}. */
     public SshClient() {
@@ -137,6 +138,7 @@ public class SshClient implements AutoCloseable {
             throw e;
         }
         Transport previous = transport;
+        identityAgent = options.identityAgent();
         transport = t;
         if (previous != null) {
             previous.close();
@@ -257,11 +259,24 @@ public class SshClient implements AutoCloseable {
                 channel.getPty(PtyOptions.defaults());
             }
             channel.updateEnvironment(options.environment());
+            if (options.forwardAgent()) {
+                forwardAgent(channel);
+            }
             channel.execCommand(command);
             return new ExecStreams(channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** Forwards the agent named by {@code ConnectOptions.identityAgent}, else {@code SSH_AUTH_SOCK}'s. */
+    private void forwardAgent(Channel channel) throws IOException {
+        Path socket = identityAgent;
+        if (socket != null) {
+            channel.requestForwardAgent(socket);
+        } else {
+            channel.requestForwardAgent();
         }
     }
 
@@ -280,7 +295,8 @@ public class SshClient implements AutoCloseable {
     public CommandResult run(String command, ExecOptions options) throws IOException {
         long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
         try (ExecStreams streams = execCommand(command, ExecOptions.builder().getPty(options.getPty())
-                .environment(options.environment()).bufferSize(options.bufferSize()).build())) {
+                .environment(options.environment()).bufferSize(options.bufferSize())
+                .forwardAgent(options.forwardAgent()).build())) {
             Channel channel = streams.channel();
             channel.shutdownWrite();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

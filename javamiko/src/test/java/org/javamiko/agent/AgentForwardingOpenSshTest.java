@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.javamiko.CommandResult;
 import org.javamiko.ConnectOptions;
+import org.javamiko.ExecOptions;
 import org.javamiko.SshClient;
 import org.javamiko.SshException;
 import org.javamiko.keys.PKey;
@@ -164,5 +165,22 @@ class AgentForwardingOpenSshTest {
         ExternalCommand.Result result = ExternalCommand.of("sh", "-c", "ssh-keygen -Y verify -f " + allowedSigners
                 + " -I signer -n file -s " + message + ".sig < " + message).run();
         assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    @Test
+    void execOptionsForwardAgentUsesTheAgentNamedAtConnect() throws IOException {
+        try (SshClient client = new SshClient()) {
+            client.loadSystemHostKeys(sshd.writeKnownHosts(dir.resolve("known_hosts_exec")));
+            client.connect(sshd.host(), ConnectOptions.builder().port(sshd.port()).username(sshd.user())
+                    .keyFilename(sshd.clientKeys().ed25519()).identityAgent(agent.socket()).lookForKeys(false)
+                    .build());
+            // Without first: once one session asks, sshd serves the agent socket to the whole connection.
+            CommandResult without = client.run("ssh-add -l", ExecOptions.builder().timeout(LIMIT).build());
+            CommandResult listed = client.run("ssh-add -l", ExecOptions.builder().forwardAgent(true).timeout(LIMIT).build());
+
+            assertThat(listed.exitStatus()).isZero();
+            assertThat(listed.stdout()).contains("ECDSA");
+            assertThat(without.exitStatus()).isEqualTo(2);
+        }
     }
 }
