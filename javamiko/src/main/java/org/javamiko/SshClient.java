@@ -363,10 +363,13 @@ public class SshClient implements AutoCloseable {
         return SftpClient.fromTransport(connected());
     }
 
-    /** @return the transport, or null before {@link #connect} and after {@link #close} */
+    /**
+     * @return the transport, or null before {@link #connect} and after {@link #close}; as in
+     *         paramiko, a connection the server dropped still returns its transport, whose
+     *         {@link Transport#isActive()} then says false
+     */
     public Transport getTransport() {
-        Transport t = transport;
-        return t != null && t.isActive() ? t : null;
+        return transport;
     }
 
     /** Closes the connection and every channel on it. Idempotent. */
