@@ -219,6 +219,22 @@ abstract class SftpFileSystemContract {
         assertThatThrownBy(() -> Files.move(remote("missing"), remote("x"))).isInstanceOf(NoSuchFileException.class);
     }
 
+    @Test
+    void copyingADirectoryCreatesAnEmptyOne() throws IOException {
+        Files.createDirectories(local("d/inner"));
+        Files.copy(remote("d"), remote("e"));
+        assertThat(local("e")).isEmptyDirectory();
+    }
+
+    @Test
+    void movingADirectoryTakesItsContents() throws IOException {
+        Files.createDirectories(local("d/inner"));
+        Files.writeString(local("d/inner/f"), "x");
+        Files.move(remote("d"), remote("e"));
+        assertThat(Files.readString(local("e/inner/f"))).isEqualTo("x");
+        assertThat(local("d")).doesNotExist();
+    }
+
     // ------------------------------------------------------------------ channels and streams
 
     @Test
@@ -264,6 +280,14 @@ abstract class SftpFileSystemContract {
         try (SeekableByteChannel ch = Files.newByteChannel(remote("f"))) {
             assertThatThrownBy(() -> ch.write(ByteBuffer.allocate(1))).isInstanceOf(NonWritableChannelException.class);
         }
+    }
+
+    @Test
+    void openingASymbolicLinkWithoutFollowingIsRefused() throws IOException {
+        Files.writeString(local("target"), "x");
+        Files.createSymbolicLink(local("link"), local("target"));
+        assertThatThrownBy(() -> Files.newByteChannel(remote("link"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+                .isInstanceOf(java.nio.file.FileSystemException.class).hasMessageContaining("symbolic link");
     }
 
     @Test
