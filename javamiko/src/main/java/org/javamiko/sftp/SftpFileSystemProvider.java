@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -105,23 +106,24 @@ public class SftpFileSystemProvider extends FileSystemProvider {
     public FileSystem newFileSystem(URI uri, Map<String, ?> env) throws IOException {
         String user = userOf(uri, env);
         String key = key(uri, user);
-        synchronized (fileSystems) {
-            if (fileSystems.containsKey(key)) {
+        if (fileSystems.containsKey(key)) {
+            throw new FileSystemAlreadyExistsException(key);
+        }
+        // connect outside any lock: a slow server must not hold up file systems for other hosts
+        SftpConnector.Connected c = SftpConnector.connect(uri.getHost(), port(uri), user, env);
+        try {
+            URI base = new URI(SCHEME, user, uri.getHost(), port(uri), null, null, null);
+            SftpFileSystem fs = new SftpFileSystem(this, c.sftp(), c, base, () -> fileSystems.remove(key));
+            if (fileSystems.putIfAbsent(key, fs) != null) {
                 throw new FileSystemAlreadyExistsException(key);
             }
-            SftpConnector.Connected c = SftpConnector.connect(uri.getHost(), port(uri), user, env);
-            try {
-                URI base = new URI(SCHEME, user, uri.getHost(), port(uri), null, null, null);
-                SftpFileSystem fs = new SftpFileSystem(this, c.sftp(), c, base, () -> fileSystems.remove(key));
-                fileSystems.put(key, fs);
-                return fs;
-            } catch (URISyntaxException e) {
-                c.close();
-                throw new IllegalArgumentException("cannot form a URI for " + key, e);
-            } catch (IOException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
+            return fs;
+        } catch (URISyntaxException e) {
+            c.close();
+            throw new IllegalArgumentException("cannot form a URI for " + key, e);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 
@@ -131,12 +133,22 @@ public class SftpFileSystemProvider extends FileSystemProvider {
     }
 
     /**
-     * @return the open file system for this URI's user, host and port
+     * @return the open file system for this URI's user, host and port; a URI without a user
+     *         finds the one file system open for its host and port
      * @throws FileSystemNotFoundException when none is open
      */
     @Override
     public SftpFileSystem getFileSystem(URI uri) {
-        SftpFileSystem fs = fileSystems.get(key(uri, userOf(uri, Map.of())));
+        checkUri(uri);
+        SftpFileSystem fs;
+        if (uri.getUserInfo() == null || uri.getUserInfo().isEmpty()) {
+            String hostPort = key(uri, "");
+            List<SftpFileSystem> matches = fileSystems.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(hostPort)).map(Map.Entry::getValue).toList();
+            fs = matches.size() == 1 ? matches.get(0) : null;
+        } else {
+            fs = fileSystems.get(key(uri, uri.getUserInfo()));
+        }
         if (fs == null) {
             throw new FileSystemNotFoundException("no SFTP file system is open for " + uri
                     + ": call FileSystems.newFileSystem(uri, env) first");

@@ -62,6 +62,8 @@ class OpenSshFileSystemTest extends SftpFileSystemContract {
         assertThat(back).isEqualTo(remote("f"));
         assertThat(Files.readString(back)).isEqualTo("x");
         assertThat(FileSystems.getFileSystem(uri())).isSameAs(fs);
+        URI withoutUser = URI.create("sftp://" + sshd.host() + ":" + sshd.port() + dir + "/f");
+        assertThat(Path.of(withoutUser)).isEqualTo(remote("f"));
     }
 
     @Test

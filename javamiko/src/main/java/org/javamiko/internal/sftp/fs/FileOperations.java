@@ -22,6 +22,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +40,7 @@ import org.javamiko.sftp.SftpFile;
  */
 public final class FileOperations {
     private static final Set<OpenOption> INPUT_OPTIONS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    private static final Set<OpenOption> DEFAULT_OUTPUT = Set.of(StandardOpenOption.CREATE,
+    private static final List<OpenOption> DEFAULT_OUTPUT = List.of(StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 
     private FileOperations() {
@@ -113,7 +115,7 @@ public final class FileOperations {
      *         options need the general channel-based stream
      */
     public static InputStream newInputStream(Path path, OpenOption... options) throws IOException {
-        Set<OpenOption> set = Set.of(options);
+        Set<OpenOption> set = new HashSet<>(Arrays.asList(options));
         for (OpenOption o : set) {
             if (o == StandardOpenOption.APPEND || o == StandardOpenOption.WRITE) {
                 throw new UnsupportedOperationException("an input stream cannot be opened with " + o);
@@ -142,7 +144,7 @@ public final class FileOperations {
      *         channel-based stream
      */
     public static OutputStream newOutputStream(Path path, OpenOption... options) throws IOException {
-        Set<OpenOption> set = options.length == 0 ? DEFAULT_OUTPUT : Set.of(options);
+        Set<OpenOption> set = new HashSet<>(options.length == 0 ? DEFAULT_OUTPUT : Arrays.asList(options));
         if (set.contains(StandardOpenOption.READ)) {
             throw new IllegalArgumentException("an output stream cannot be opened with READ");
         }
@@ -150,7 +152,6 @@ public final class FileOperations {
             return null;
         }
         if (!set.contains(StandardOpenOption.APPEND)) {
-            set = new java.util.HashSet<>(set);
             set.add(StandardOpenOption.WRITE);
         }
         SftpPath p = SftpPath.of(path);
