@@ -58,7 +58,8 @@ import org.javamiko.internal.sftp.fs.SftpFileSystem;
  *
  * <p>What SFTP v3 cannot say: creation times (read as the modification time), owner names (owners
  * and groups are numeric ids, e.g. {@code "1000"}), access checks beyond existence
- * ({@link #checkAccess}), file stores and watch services. Errors are the java.nio.file exceptions
+ * ({@link #checkAccess}) and watch services; file stores only where the server offers
+ * {@code statvfs@openssh.com} (OpenSSH does). Errors are the java.nio.file exceptions
  * {@link SftpClient} throws: {@link java.nio.file.NoSuchFileException},
  * {@link java.nio.file.FileAlreadyExistsException}, {@link java.nio.file.DirectoryNotEmptyException},
  * {@link java.nio.file.AccessDeniedException}, {@link java.nio.file.NotDirectoryException}.
@@ -261,10 +262,14 @@ public class SftpFileSystemProvider extends FileSystemProvider {
         return FileOperations.isHidden(path);
     }
 
-    /** @throws UnsupportedOperationException always: SFTP v3 does not describe file stores */
+    /**
+     * The file system holding {@code path}, from {@code statvfs@openssh.com}.
+     *
+     * @throws UnsupportedOperationException when the server does not offer that extension
+     */
     @Override
-    public FileStore getFileStore(Path path) {
-        throw new UnsupportedOperationException("SFTP does not describe file stores");
+    public FileStore getFileStore(Path path) throws IOException {
+        return FileOperations.getFileStore(path);
     }
 
     /** Checks that the file exists; the access modes are left to the server to enforce on use. */

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedFileSystemException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,5 +128,15 @@ class OpenSshFileSystemTest extends SftpFileSystemContract {
                     .isInstanceOf(AccessDeniedException.class);
             assertThat(Files.readString(f)).isEqualTo("x");
         }
+    }
+
+    @Test
+    void theFileStoreReportsTheSpaceTheLocalOneDoes() throws IOException {
+        FileStore store = Files.getFileStore(remote(""));
+        assertThat(store.type()).isEqualTo("sftp");
+        assertThat(store.getTotalSpace()).isEqualTo(Files.getFileStore(dir).getTotalSpace());
+        assertThat(store.getAttribute("totalSpace")).isEqualTo(store.getTotalSpace());
+        assertThat(fs.getFileStores()).hasSize(1);
+        assertThatThrownBy(() -> Files.getFileStore(remote("missing"))).isInstanceOf(NoSuchFileException.class);
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,7 @@ import org.javamiko.sftp.SftpFile;
  * file system's working directory.
  */
 public final class FileOperations {
+    static final String EXT_STATVFS = "statvfs@openssh.com";
     private static final Set<OpenOption> INPUT_OPTIONS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     private static final List<OpenOption> DEFAULT_OUTPUT = List.of(StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
@@ -247,6 +249,18 @@ public final class FileOperations {
             return false;
         }
         return a.toRealPath().equals(b.toRealPath());
+    }
+
+    /** @return the store holding the file ({@code statvfs@openssh.com}); the file must exist */
+    public static FileStore getFileStore(Path path) throws IOException {
+        SftpPath p = SftpPath.of(path);
+        SftpClient c = client(p);
+        if (!c.hasExtension(EXT_STATVFS)) {
+            throw new UnsupportedOperationException("the SFTP server does not describe file stores"
+                    + " (it lacks statvfs@openssh.com)");
+        }
+        c.stat(remote(p));
+        return new SftpFileStore(p);
     }
 
     /** @return whether the name starts with a dot, the POSIX convention */
