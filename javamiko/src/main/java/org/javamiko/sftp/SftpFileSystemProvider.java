@@ -51,8 +51,8 @@ import org.javamiko.internal.sftp.fs.SftpFileSystem;
  *     key; without it, {@code ~/.ssh/known_hosts}.</li>
  * </ul>
  * A server whose host key is not in known_hosts is refused ({@link org.javamiko.RejectPolicy}):
- * unknown hosts are never accepted silently. Without a password or key file, the usual keys in
- * {@code ~/.ssh} and the SSH agent are tried, as {@link org.javamiko.SshClient#connect} does.
+ * unknown hosts are never accepted silently. The keys in {@code ~/.ssh} and the SSH agent are
+ * tried as well, as {@link org.javamiko.SshClient#connect} does by default.
  *
  * <p>For a session already open, {@link SftpClient#fileSystem()} gives a file system over it.
  *
