@@ -36,7 +36,7 @@ import org.javamiko.transport.Transport;
  * by {@link #chdir} (client side, as in paramiko), or the server's start directory when none is set.
  *
  * <p>A missing file is a {@link NoSuchFileException}, a refused one an
- * {@link java.nio.file.AccessDeniedException}; creating what exists a {@link FileAlreadyExistsException};
+ * {@link java.nio.file.AccessDeniedException}; creating what exists a {@link java.nio.file.FileAlreadyExistsException};
  * removing a non-empty directory a {@link DirectoryNotEmptyException}; other refusals an
  * {@link SftpException} with the server's status code.
  */
