@@ -36,7 +36,7 @@ import org.javamiko.transport.Transport;
  * by {@link #chdir} (client side, as in paramiko), or the server's start directory when none is set.
  *
  * <p>A missing file is a {@link NoSuchFileException}, a refused one an
- * {@link java.nio.file.AccessDeniedException}; creating what exists a {@link FileAlreadyExistsException};
+ * {@link java.nio.file.AccessDeniedException}; creating what exists a {@link java.nio.file.FileAlreadyExistsException};
  * removing a non-empty directory a {@link DirectoryNotEmptyException}; other refusals an
  * {@link SftpException} with the server's status code.
  */
@@ -180,7 +180,7 @@ public class SftpClient implements AutoCloseable {
      * ("r+", "w+", "a+", "x+"); "b" is ignored.
      */
     public SftpFile open(String path, String mode) throws IOException {
-        return open(resolve(path), OpenMode.parse(mode), FileAttrs.EMPTY);
+        return SftpFile.open(this, resolve(path), OpenMode.parse(mode), FileAttrs.EMPTY);
     }
 
     /**
@@ -196,28 +196,7 @@ public class SftpClient implements AutoCloseable {
      */
     public SftpFile open(String path, Set<? extends OpenOption> options, int permissions) throws IOException {
         FileAttrs attrs = permissions < 0 ? FileAttrs.EMPTY : FileAttrs.ofPermissions(permissions & 07777);
-        return open(resolve(path), OpenMode.of(options), attrs);
-    }
-
-    private SftpFile open(String p, OpenMode m, FileAttrs attrs) throws IOException {
-        StatusErrors.Context ctx = StatusErrors.Context.of("open", p);
-        SftpPacket req = new SftpPacket(FXP_OPEN).putString(p).putInt(m.pflags()).putAttrs(attrs);
-        byte[] handle;
-        try {
-            handle = conn.call(req).handle(ctx);
-        } catch (SftpException e) {
-            throw m.exclusive() ? FailureReasons.alreadyExistsOr(this, e, p, null) : e;
-        }
-        SftpFile file = new SftpFile(this, handle, p, m.readable(), m.writable(), 0);
-        if (m.append()) {
-            try {
-                file.seek(file.stat().getSize());
-            } catch (IOException e) {
-                closeQuietly(file, e);
-                throw e;
-            }
-        }
-        return file;
+        return SftpFile.open(this, resolve(path), OpenMode.of(options), attrs);
     }
 
     /** @return the attributes of {@code path}, following symbolic links */

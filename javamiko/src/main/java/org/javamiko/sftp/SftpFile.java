@@ -4,6 +4,7 @@ import static org.javamiko.internal.sftp.SftpConstants.FXP_CLOSE;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_EXTENDED;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_FSETSTAT;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_FSTAT;
+import static org.javamiko.internal.sftp.SftpConstants.FXP_OPEN;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_READ;
 
 import java.io.Closeable;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.ReadPipeline;
 import org.javamiko.internal.sftp.SftpConnection;
 import org.javamiko.internal.sftp.SftpConstants;
@@ -55,6 +57,28 @@ public class SftpFile implements Closeable {
         this.position = position;
         this.readCtx = StatusErrors.Context.of("read", path);
         this.writeCtx = StatusErrors.Context.of("write", path);
+    }
+
+    /** Sends OPEN for {@code path} (already resolved) and, to append, moves to the end. */
+    static SftpFile open(SftpClient client, String path, OpenMode mode, FileAttrs attrs) throws IOException {
+        StatusErrors.Context ctx = StatusErrors.Context.of("open", path);
+        SftpPacket req = new SftpPacket(FXP_OPEN).putString(path).putInt(mode.pflags()).putAttrs(attrs);
+        byte[] handle;
+        try {
+            handle = client.connection().call(req).handle(ctx);
+        } catch (SftpException e) {
+            throw mode.exclusive() ? FailureReasons.alreadyExistsOr(client, e, path, null) : e;
+        }
+        SftpFile file = new SftpFile(client, handle, path, mode.readable(), mode.writable(), 0);
+        if (mode.append()) {
+            try {
+                file.seek(file.stat().getSize());
+            } catch (IOException e) {
+                SftpClient.closeQuietly(file, e);
+                throw e;
+            }
+        }
+        return file;
     }
 
     /** @return the path the file was opened with (after the client's working directory was applied) */

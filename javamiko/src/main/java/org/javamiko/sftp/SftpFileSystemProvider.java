@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -50,14 +51,15 @@ import org.javamiko.internal.sftp.fs.SftpFileSystem;
  *     key; without it, {@code ~/.ssh/known_hosts}.</li>
  * </ul>
  * A server whose host key is not in known_hosts is refused ({@link org.javamiko.RejectPolicy}):
- * unknown hosts are never accepted silently. Without a password or key file, the usual keys in
- * {@code ~/.ssh} and the SSH agent are tried, as {@link org.javamiko.SshClient#connect} does.
+ * unknown hosts are never accepted silently. The keys in {@code ~/.ssh} and the SSH agent are
+ * tried as well, as {@link org.javamiko.SshClient#connect} does by default.
  *
  * <p>For a session already open, {@link SftpClient#fileSystem()} gives a file system over it.
  *
  * <p>What SFTP v3 cannot say: creation times (read as the modification time), owner names (owners
  * and groups are numeric ids, e.g. {@code "1000"}), access checks beyond existence
- * ({@link #checkAccess}), file stores and watch services. Errors are the java.nio.file exceptions
+ * ({@link #checkAccess}) and watch services; file stores only where the server offers
+ * {@code statvfs@openssh.com} (OpenSSH does). Errors are the java.nio.file exceptions
  * {@link SftpClient} throws: {@link java.nio.file.NoSuchFileException},
  * {@link java.nio.file.FileAlreadyExistsException}, {@link java.nio.file.DirectoryNotEmptyException},
  * {@link java.nio.file.AccessDeniedException}, {@link java.nio.file.NotDirectoryException}.
@@ -105,23 +107,24 @@ public class SftpFileSystemProvider extends FileSystemProvider {
     public FileSystem newFileSystem(URI uri, Map<String, ?> env) throws IOException {
         String user = userOf(uri, env);
         String key = key(uri, user);
-        synchronized (fileSystems) {
-            if (fileSystems.containsKey(key)) {
+        if (fileSystems.containsKey(key)) {
+            throw new FileSystemAlreadyExistsException(key);
+        }
+        // connect outside any lock: a slow server must not hold up file systems for other hosts
+        SftpConnector.Connected c = SftpConnector.connect(uri.getHost(), port(uri), user, env);
+        try {
+            URI base = new URI(SCHEME, user, uri.getHost(), port(uri), null, null, null);
+            SftpFileSystem fs = new SftpFileSystem(this, c.sftp(), c, base, () -> fileSystems.remove(key));
+            if (fileSystems.putIfAbsent(key, fs) != null) {
                 throw new FileSystemAlreadyExistsException(key);
             }
-            SftpConnector.Connected c = SftpConnector.connect(uri.getHost(), port(uri), user, env);
-            try {
-                URI base = new URI(SCHEME, user, uri.getHost(), port(uri), null, null, null);
-                SftpFileSystem fs = new SftpFileSystem(this, c.sftp(), c, base, () -> fileSystems.remove(key));
-                fileSystems.put(key, fs);
-                return fs;
-            } catch (URISyntaxException e) {
-                c.close();
-                throw new IllegalArgumentException("cannot form a URI for " + key, e);
-            } catch (IOException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
+            return fs;
+        } catch (URISyntaxException e) {
+            c.close();
+            throw new IllegalArgumentException("cannot form a URI for " + key, e);
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 
@@ -131,12 +134,22 @@ public class SftpFileSystemProvider extends FileSystemProvider {
     }
 
     /**
-     * @return the open file system for this URI's user, host and port
+     * @return the open file system for this URI's user, host and port; a URI without a user
+     *         finds the one file system open for its host and port
      * @throws FileSystemNotFoundException when none is open
      */
     @Override
     public SftpFileSystem getFileSystem(URI uri) {
-        SftpFileSystem fs = fileSystems.get(key(uri, userOf(uri, Map.of())));
+        checkUri(uri);
+        SftpFileSystem fs;
+        if (uri.getUserInfo() == null || uri.getUserInfo().isEmpty()) {
+            String hostPort = key(uri, "");
+            List<SftpFileSystem> matches = fileSystems.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(hostPort)).map(Map.Entry::getValue).toList();
+            fs = matches.size() == 1 ? matches.get(0) : null;
+        } else {
+            fs = fileSystems.get(key(uri, uri.getUserInfo()));
+        }
         if (fs == null) {
             throw new FileSystemNotFoundException("no SFTP file system is open for " + uri
                     + ": call FileSystems.newFileSystem(uri, env) first");
@@ -249,10 +262,14 @@ public class SftpFileSystemProvider extends FileSystemProvider {
         return FileOperations.isHidden(path);
     }
 
-    /** @throws UnsupportedOperationException always: SFTP v3 does not describe file stores */
+    /**
+     * The file system holding {@code path}, from {@code statvfs@openssh.com}.
+     *
+     * @throws UnsupportedOperationException when the server does not offer that extension
+     */
     @Override
-    public FileStore getFileStore(Path path) {
-        throw new UnsupportedOperationException("SFTP does not describe file stores");
+    public FileStore getFileStore(Path path) throws IOException {
+        return FileOperations.getFileStore(path);
     }
 
     /** Checks that the file exists; the access modes are left to the server to enforce on use. */

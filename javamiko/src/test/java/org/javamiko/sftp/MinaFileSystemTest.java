@@ -1,6 +1,7 @@
 package org.javamiko.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -49,5 +50,12 @@ class MinaFileSystemTest extends SftpFileSystemContract {
     @Test
     void aBorrowedFileSystemHasNoAddressInItsUris() {
         assertThat(remote("f").toUri().toString()).isEqualTo("sftp:" + dir + "/f");
+    }
+
+    @Test
+    void withoutStatvfsThereAreNoFileStores() {
+        assertThat(sftp.hasExtension("statvfs@openssh.com")).isFalse();
+        assertThat(fs.getFileStores()).isEmpty();
+        assertThatThrownBy(() -> Files.getFileStore(remote(""))).isInstanceOf(UnsupportedOperationException.class);
     }
 }

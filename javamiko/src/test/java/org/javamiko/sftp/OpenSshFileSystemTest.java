@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedFileSystemException;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.javamiko.AuthenticationException;
+import org.javamiko.SshClient;
 import org.javamiko.SshException;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,8 @@ class OpenSshFileSystemTest extends SftpFileSystemContract {
         assertThat(back).isEqualTo(remote("f"));
         assertThat(Files.readString(back)).isEqualTo("x");
         assertThat(FileSystems.getFileSystem(uri())).isSameAs(fs);
+        URI withoutUser = URI.create("sftp://" + sshd.host() + ":" + sshd.port() + dir + "/f");
+        assertThat(Path.of(withoutUser)).isEqualTo(remote("f"));
     }
 
     @Test
@@ -92,5 +99,44 @@ class OpenSshFileSystemTest extends SftpFileSystemContract {
         fs.close();
         Map<String, Object> env = Map.of("password", "wrong", "knownHosts", sshd.writeKnownHosts(tmp.resolve("kh")));
         assertThatThrownBy(() -> FileSystems.newFileSystem(uri(), env)).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void copyAndMoveBetweenTwoSessionsStreamThroughTheClient() throws IOException {
+        byte[] data = randomBytes(2 << 20, 9);
+        Files.write(local("a"), data);
+        try (SshClient ssh = Connect.connected(sshd, tmp, KeySet.clientKeys().ed25519());
+             SftpClient other = ssh.openSftp(); FileSystem second = other.fileSystem()) {
+            Path there = second.getPath(dir.toString(), "b");
+            Files.copy(remote("a"), there);
+            assertThat(Files.readAllBytes(local("b"))).isEqualTo(data);
+            Files.move(there, remote("c"));
+            assertThat(Files.readAllBytes(local("c"))).isEqualTo(data);
+            assertThat(local("b")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aReadOnlyServersRefusalsAreAccessDenied() throws IOException {
+        Files.writeString(local("f"), "x");
+        try (OpenSshSftpServer readOnly = new OpenSshSftpServer(dir, "-R"); SftpClient c = readOnly.connect();
+             FileSystem ro = c.fileSystem()) {
+            Path f = ro.getPath(dir.toString(), "f");
+            assertThatThrownBy(() -> Files.writeString(f, "y")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> Files.delete(f)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> Files.createDirectory(ro.getPath(dir.toString(), "d")))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(Files.readString(f)).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void theFileStoreReportsTheSpaceTheLocalOneDoes() throws IOException {
+        FileStore store = Files.getFileStore(remote(""));
+        assertThat(store.type()).isEqualTo("sftp");
+        assertThat(store.getTotalSpace()).isEqualTo(Files.getFileStore(dir).getTotalSpace());
+        assertThat(store.getAttribute("totalSpace")).isEqualTo(store.getTotalSpace());
+        assertThat(fs.getFileStores()).hasSize(1);
+        assertThatThrownBy(() -> Files.getFileStore(remote("missing"))).isInstanceOf(NoSuchFileException.class);
     }
 }

@@ -163,6 +163,36 @@ abstract class SftpFileSystemContract {
         assertThatThrownBy(() -> Files.newDirectoryStream(remote("missing"))).isInstanceOf(NoSuchFileException.class);
     }
 
+    @Test
+    void severalThreadsShareOneFileSystem() throws Exception {
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int n = t;
+            Thread w = new Thread(() -> {
+                try {
+                    byte[] data = randomBytes(200_000 + n, n);
+                    Path mine = Files.createDirectory(remote("w" + n));
+                    Files.write(mine.resolve("f"), data);
+                    Files.copy(mine.resolve("f"), mine.resolve("g"));
+                    assertThat(Files.readAllBytes(mine.resolve("g"))).isEqualTo(data);
+                    try (Stream<Path> s = Files.list(mine)) {
+                        assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("f", "g");
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join(60_000);
+            assertThat(w.isAlive()).as("worker finished").isFalse();
+        }
+        assertThat(failures).isEmpty();
+    }
+
     // ------------------------------------------------------------------ copy and move
 
     @Test
@@ -219,6 +249,22 @@ abstract class SftpFileSystemContract {
         assertThatThrownBy(() -> Files.move(remote("missing"), remote("x"))).isInstanceOf(NoSuchFileException.class);
     }
 
+    @Test
+    void copyingADirectoryCreatesAnEmptyOne() throws IOException {
+        Files.createDirectories(local("d/inner"));
+        Files.copy(remote("d"), remote("e"));
+        assertThat(local("e")).isEmptyDirectory();
+    }
+
+    @Test
+    void movingADirectoryTakesItsContents() throws IOException {
+        Files.createDirectories(local("d/inner"));
+        Files.writeString(local("d/inner/f"), "x");
+        Files.move(remote("d"), remote("e"));
+        assertThat(Files.readString(local("e/inner/f"))).isEqualTo("x");
+        assertThat(local("d")).doesNotExist();
+    }
+
     // ------------------------------------------------------------------ channels and streams
 
     @Test
@@ -264,6 +310,14 @@ abstract class SftpFileSystemContract {
         try (SeekableByteChannel ch = Files.newByteChannel(remote("f"))) {
             assertThatThrownBy(() -> ch.write(ByteBuffer.allocate(1))).isInstanceOf(NonWritableChannelException.class);
         }
+    }
+
+    @Test
+    void openingASymbolicLinkWithoutFollowingIsRefused() throws IOException {
+        Files.writeString(local("target"), "x");
+        Files.createSymbolicLink(local("link"), local("target"));
+        assertThatThrownBy(() -> Files.newByteChannel(remote("link"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))
+                .isInstanceOf(java.nio.file.FileSystemException.class).hasMessageContaining("symbolic link");
     }
 
     @Test

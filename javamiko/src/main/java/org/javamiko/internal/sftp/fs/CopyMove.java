@@ -113,7 +113,6 @@ public final class CopyMove {
                 throw new AtomicMoveNotSupportedException(from.toString(), to.toString(),
                         "the paths are on different SFTP sessions");
             }
-            FileOperations.stat(from, false);
             copy(from, to, replace ? new CopyOption[] {StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS}
                     : new CopyOption[] {StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS});
@@ -136,7 +135,7 @@ public final class CopyMove {
                     + " so it cannot replace atomically");
         }
         if (replace) {
-            FileOperations.stat(from, false);
+            FileOperations.stat(from, false);   // a missing source must not cost the target
             clearTarget(to, true);
         }
         c.rename(src, dst);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +40,9 @@ import org.javamiko.sftp.SftpFile;
  * file system's working directory.
  */
 public final class FileOperations {
+    static final String EXT_STATVFS = "statvfs@openssh.com";
     private static final Set<OpenOption> INPUT_OPTIONS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    private static final Set<OpenOption> DEFAULT_OUTPUT = Set.of(StandardOpenOption.CREATE,
+    private static final List<OpenOption> DEFAULT_OUTPUT = List.of(StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
 
     private FileOperations() {
@@ -113,7 +117,7 @@ public final class FileOperations {
      *         options need the general channel-based stream
      */
     public static InputStream newInputStream(Path path, OpenOption... options) throws IOException {
-        Set<OpenOption> set = Set.of(options);
+        Set<OpenOption> set = new HashSet<>(Arrays.asList(options));
         for (OpenOption o : set) {
             if (o == StandardOpenOption.APPEND || o == StandardOpenOption.WRITE) {
                 throw new UnsupportedOperationException("an input stream cannot be opened with " + o);
@@ -142,7 +146,7 @@ public final class FileOperations {
      *         channel-based stream
      */
     public static OutputStream newOutputStream(Path path, OpenOption... options) throws IOException {
-        Set<OpenOption> set = options.length == 0 ? DEFAULT_OUTPUT : Set.of(options);
+        Set<OpenOption> set = new HashSet<>(options.length == 0 ? DEFAULT_OUTPUT : Arrays.asList(options));
         if (set.contains(StandardOpenOption.READ)) {
             throw new IllegalArgumentException("an output stream cannot be opened with READ");
         }
@@ -150,7 +154,6 @@ public final class FileOperations {
             return null;
         }
         if (!set.contains(StandardOpenOption.APPEND)) {
-            set = new java.util.HashSet<>(set);
             set.add(StandardOpenOption.WRITE);
         }
         SftpPath p = SftpPath.of(path);
@@ -246,6 +249,18 @@ public final class FileOperations {
             return false;
         }
         return a.toRealPath().equals(b.toRealPath());
+    }
+
+    /** @return the store holding the file ({@code statvfs@openssh.com}); the file must exist */
+    public static FileStore getFileStore(Path path) throws IOException {
+        SftpPath p = SftpPath.of(path);
+        SftpClient c = client(p);
+        if (!c.hasExtension(EXT_STATVFS)) {
+            throw new UnsupportedOperationException("the SFTP server does not describe file stores"
+                    + " (it lacks statvfs@openssh.com)");
+        }
+        c.stat(remote(p));
+        return new SftpFileStore(p);
     }
 
     /** @return whether the name starts with a dot, the POSIX convention */

@@ -138,10 +138,11 @@ public final class SftpFileSystem extends FileSystem {
         return List.of(new SftpPath(this, true, new String[0]));
     }
 
-    /** SFTP v3 does not describe file stores; the list is empty. */
+    /** @return the store holding "/" when the server offers {@code statvfs@openssh.com}, else none */
     @Override
     public Iterable<FileStore> getFileStores() {
-        return List.of();
+        SftpPath root = new SftpPath(this, true, new String[0]);
+        return client().hasExtension(FileOperations.EXT_STATVFS) ? List.of(new SftpFileStore(root)) : List.of();
     }
 
     @Override
