@@ -94,14 +94,10 @@ public final class SftpConnection implements Closeable {
         }
         SftpConnection c = new SftpConnection(fromServer, toServer, underlying, SftpConstants.VERSION, ext);
         String name = "javamiko-sftp-reader-" + READER_COUNT.incrementAndGet();
-        Thread reader;
-        if (threads != null) {
-            reader = threads.newThread(c::readLoop);
-            reader.setName(name);
-        } else {
-            reader = new Thread(c::readLoop, name);
-            reader.setDaemon(true);
-        }
+        Thread reader = threads != null ? threads.newThread(c::readLoop) : new Thread(c::readLoop);
+        reader.setName(name);
+        // Daemon, as the transport's own reader: a client the user forgot to close must not keep the JVM alive.
+        reader.setDaemon(true);
         reader.start();
         LOG.debug("SFTP version {} with extensions {}", serverVersion, ext.keySet());
         return c;
