@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class SshKeygen {
 
+    /** RSA generation searches for primes: seconds normally, minutes on saturated cores. */
+    private static final java.time.Duration KEYGEN_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     /** The key types the fixtures generate, with the {@code ssh-keygen -t}/{@code -b} values. */
     public enum KeyType {
         /** Ed25519 (fixed size). */
@@ -59,7 +62,9 @@ public final class SshKeygen {
         }
         command.addAll(List.of("-N", "", "-C", comment, "-f", privateKey.toString()));
         try {
-            ExternalCommand.of(command).run().requireSuccess();
+            // RSA key generation is a prime search: usually under a second, but minutes on a machine
+            // whose cores are saturated, and a failure here fails every class that needs a server.
+            ExternalCommand.of(command).timeout(KEYGEN_TIMEOUT).run().requireSuccess();
             Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run ssh-keygen (install openssh-client): " + e.getMessage(), e);
