@@ -10,23 +10,15 @@ import java.util.HexFormat;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
+import org.javamiko.testing.SharedTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The key files of paramiko's test suite, each behaving as shared/testdata/paramiko-keys/README.md says. */
 class ParamikoKeyFilesTest {
-    static final Path DIR = locate();
+    static final Path DIR = SharedTestData.dir("paramiko-keys");
 
-    private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/testdata/paramiko-keys");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("/work/shared/testdata/paramiko-keys");
-    }
 
     static String md5(PKey key) {
         return HexFormat.ofDelimiter(":").formatHex(key.getFingerprint());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.javamiko.testing.SharedTestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,19 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The comparison is {@link SshG#assertResolvesLikeSsh}.
  */
 class ParamikoConfigSamplesTest {
-    static final Path DIR = locate();
+    static final Path DIR = SharedTestData.dir("paramiko-ssh-configs");
     private static final List<String> HOSTS = List.of("www", "WWW", "www.paramiko.org", "target", "remote",
             "goof", "finally", "sub.www");
 
-    private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/testdata/paramiko-ssh-configs");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("/work/shared/testdata/paramiko-ssh-configs");
-    }
 
     @BeforeAll
     static void needsSsh() {
