@@ -66,8 +66,7 @@ public record PamUser(String name, String password) {
 
         /** Runs with the lock held: no other JVM is between reading and setting the password. */
         private static PamUser setUpLocked(Path passwordFile) throws IOException {
-            boolean newPassword = !Files.exists(passwordFile);
-            if (newPassword) {
+            if (!Files.exists(passwordFile)) {
                 byte[] random = new byte[12];
                 new SecureRandom().nextBytes(random);
                 Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(
@@ -75,13 +74,12 @@ public record PamUser(String name, String password) {
                 Files.writeString(passwordFile, "Jm-" + HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
             }
             PamUser user = new PamUser(NAME, Files.readString(passwordFile, StandardCharsets.US_ASCII).strip());
-            boolean newAccount = ExternalCommand.of("id", NAME).run().exitCode() != 0;
-            if (newAccount) {
+            if (ExternalCommand.of("id", NAME).run().exitCode() != 0) {
                 ExternalCommand.of("useradd", "--create-home", "--shell", "/bin/sh", NAME).run().requireSuccess();
             }
-            if (newPassword || newAccount) {
-                ExternalCommand.of("chpasswd").stdin(NAME + ":" + user.password + "\n").run().requireSuccess();
-            }
+            // Always, not only for a new password or account: anything else that set this account's
+            // password since (an older checkout's tests, a person) would otherwise fail every login.
+            ExternalCommand.of("chpasswd").stdin(NAME + ":" + user.password + "\n").run().requireSuccess();
             return user;
         }
     }

@@ -2,6 +2,7 @@ package org.javamiko.internal.packet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketException;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.cipher.PacketCipher;
@@ -75,7 +76,12 @@ public final class PacketReader {
             start = 0;
         }
         while (end - start < needed) {
-            int n = in.read(buf, end, buf.length - end);
+            int n;
+            try {
+                n = in.read(buf, end, buf.length - end);
+            } catch (SocketException e) {
+                throw new SshException("Connection closed by the server (" + e.getMessage() + ")", e);
+            }
             if (n < 0) {
                 throw new SshException("Connection closed by the server");
             }
