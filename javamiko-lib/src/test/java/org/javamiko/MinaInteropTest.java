@@ -90,6 +90,17 @@ class MinaInteropTest {
     }
 
     @Test
+    void withoutAnyCredentialTheNoneMethodTellsWhatTheServerWants() {
+        try (SshClient client = Connect.trusting(mina, dir)) {
+            assertThatThrownBy(() -> client.connect(mina.host(), base(mina).build()))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("no credentials to try")
+                    .hasMessageContaining("publickey")
+                    .hasMessageContaining("password");
+        }
+    }
+
+    @Test
     void aWrongPasswordThrowsAuthenticationExceptionListingWhatWasTried() {
         try (SshClient client = Connect.trusting(mina, dir)) {
             assertThatThrownBy(() -> client.connect(mina.host(), base(mina).password("wrong").build()))

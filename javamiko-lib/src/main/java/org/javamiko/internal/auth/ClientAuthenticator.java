@@ -25,9 +25,10 @@ import org.slf4j.Logger;
  * the key files, the agent's keys, the keys in {@code ~/.ssh}, then the password, with
  * keyboard-interactive answered by the password where the server asks for it.
  *
- * <p>It starts with the "none" method, as OpenSSH does, to learn which methods the server
- * allows; methods it does not allow are skipped. After a partial success (two factors) it goes
- * on with the methods the server still wants.
+ * <p>As paramiko, it starts with the first credential, not with the "none" method (that is
+ * tried only when there is no credential at all). Each refusal names the methods the server
+ * allows; methods it does not allow are skipped from then on. After a partial success (two
+ * factors) it goes on with the methods the server still wants.
  */
 public final class ClientAuthenticator {
     private static final List<String> DEFAULT_KEY_FILES = List.of("id_rsa", "id_ecdsa", "id_ed25519");
@@ -64,22 +65,17 @@ public final class ClientAuthenticator {
 
     private void tryEachMethod() throws IOException {
         String user = options.username();
-        try {
-            if (transport.authNone(user).isEmpty()) {
-                return;
-            }
-        } catch (BadAuthenticationTypeException e) {
-            allowed = e.allowedTypes();
-        } catch (AuthenticationException e) {
-            allowed = transport.getAllowedAuthTypes();
+        List<PKey> keys = keys();
+        String password = options.password();
+        if (keys.isEmpty() && password == null && tryNone(user)) {
+            return;
         }
-        for (PKey key : keys()) {
+        for (PKey key : keys) {
             if (tryMethod("publickey", "publickey " + key.getName() + " " + key.fingerprint(),
                     () -> transport.authPublickey(user, key))) {
                 return;
             }
         }
-        String password = options.password();
         if (password != null) {
             if (tryMethod("password", "password", () -> transport.authPassword(user, password))) {
                 return;
@@ -90,6 +86,23 @@ public final class ClientAuthenticator {
             }
         }
         throw failure(user);
+    }
+
+    /**
+     * The "none" method, only when there is nothing else to try: some devices let anyone in, and
+     * otherwise the refusal names the methods the server wants, for the error message. Not tried
+     * before real credentials: OpenSSH's sshd delays every failed attempt by several ms (its
+     * timing-attack guard), which would cost each connect that much.
+     */
+    private boolean tryNone(String user) throws IOException {
+        try {
+            return transport.authNone(user).isEmpty();
+        } catch (BadAuthenticationTypeException e) {
+            allowed = e.allowedTypes();
+        } catch (AuthenticationException e) {
+            allowed = transport.getAllowedAuthTypes();
+        }
+        return false;
     }
 
     private static List<String> answerAll(List<Prompt> prompts, String password) {
