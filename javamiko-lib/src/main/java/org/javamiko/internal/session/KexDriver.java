@@ -118,8 +118,18 @@ final class KexDriver implements KexContext {
 
     /** Called by the reader thread after each packet read. */
     void afterRead(PacketCounter received) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(received)) {
-            startRekey();
+        if (!inProgress && firstKexDone && limitReached(received) && session.writeLock().tryLock()) {
+            // tryLock: the reader thread never waits for a sender here (a sender blocked on a full
+            // socket would stall the reader that drains the other direction); if the lock is busy,
+            // the next packet read tries again.
+            try {
+                if (!inProgress && session.isActive()) {
+                    session.log().debug("Re-keying after {} bytes received", received.bytesSinceKeys());
+                    sendKexInit();
+                }
+            } finally {
+                session.writeLock().unlock();
+            }
         }
     }
 
