@@ -5,7 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import org.javamiko.AutoAddPolicy;
 import org.javamiko.CommandResult;
@@ -13,6 +17,8 @@ import org.javamiko.ConnectOptions;
 import org.javamiko.ExecStreams;
 import org.javamiko.SshClient;
 import org.javamiko.SshException;
+import org.javamiko.sftp.SftpAttributes;
+import org.javamiko.sftp.SftpClient;
 
 /**
  * Walks through what a paramiko user does first, against an embedded server: an unknown host is
@@ -79,8 +85,37 @@ final class Demo {
             out.print("   " + new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8));
             out.println("   exit status " + s.channel().recvExitStatus(Duration.ofSeconds(10)));
         }
+        sftp(client);
         out.println();
         out.println("Done.");
+    }
+
+    private void sftp(SshClient client) throws IOException {
+        step("6. SFTP: upload and download 8 MiB with a progress bar, then compare checksums");
+        Path local = Files.createTempFile("javamiko-demo", ".bin");
+        Path back = Files.createTempFile("javamiko-demo", ".back");
+        String remote = local.getParent().resolve(local.getFileName() + ".remote").toString();
+        try (SftpClient sftp = client.openSftp()) {
+            byte[] data = new byte[8 * 1024 * 1024];
+            new SecureRandom().nextBytes(data);
+            Files.write(local, data);
+            SftpAttributes sent = sftp.put(local, remote, new ProgressBar(out, "   put"), true);
+            sftp.get(remote, back, new ProgressBar(out, "   get"));
+            out.printf("   remote size %d bytes; SHA-256 equal after the round trip: %s%n", sent.getSize(),
+                    sha256(local).equals(sha256(back)));
+            sftp.remove(remote);
+        } finally {
+            Files.deleteIfExists(local);
+            Files.deleteIfExists(back);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void step(String text) {

@@ -1,0 +1,19 @@
+/**
+ * javamiko: paramiko's SSH client in Java.
+ *
+ * <p>Only the public API packages are exported; everything under
+ * {@code org.javamiko.internal} may change without notice.
+ */
+module org.javamiko {
+    requires transitive org.slf4j;
+    requires org.bouncycastle.provider;
+
+    exports org.javamiko;
+    exports org.javamiko.config;
+    exports org.javamiko.keys;
+    exports org.javamiko.transport;
+    exports org.javamiko.sftp;
+    exports org.javamiko.agent;
+
+    provides java.nio.file.spi.FileSystemProvider with org.javamiko.sftp.SftpFileSystemProvider;
+}

@@ -1,0 +1,125 @@
+package org.javamiko;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How {@link SshClient#execCommand(String, ExecOptions)} and {@link SshClient#run(String, ExecOptions)}
+ * run a command.
+ *
+ * <pre>{@code
+ * CommandResult r = client.run("make test", ExecOptions.builder().timeout(Duration.ofMinutes(5)).build());
+ * }</pre>
+ */
+public final class ExecOptions {
+    /** The default limit of unread output per channel: 64 MiB. */
+    public static final int DEFAULT_BUFFER_SIZE = 64 * 1024 * 1024;
+
+    private final Duration timeout;
+    private final boolean getPty;
+    private final Map<String, String> environment;
+    private final int bufferSize;
+    private final boolean forwardAgent;
+
+    private ExecOptions(Builder b) {
+        this.timeout = b.timeout;
+        this.getPty = b.getPty;
+        this.environment = Map.copyOf(b.environment);
+        this.bufferSize = b.bufferSize;
+        this.forwardAgent = b.forwardAgent;
+    }
+
+    /** @return no timeout, no pty, no environment, 64 MiB of buffer */
+    public static ExecOptions defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return for {@code execCommand}: the bound on each blocking read, write or wait of its
+     *         streams (paramiko's settimeout); for {@code run}: the bound on the whole command.
+     *         Null for none.
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return whether to ask for a pseudo-terminal first */
+    public boolean getPty() {
+        return getPty;
+    }
+
+    /** @return environment variables to send (sshd ignores names its AcceptEnv does not list) */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** @return how much unread output the channel buffers before flow control holds the server back */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /**
+     * @return whether the command may use the local ssh-agent ({@code SSH_AUTH_SOCK}) through the
+     *         connection, as OpenSSH's {@code ForwardAgent yes}; off by default: a forwarded agent
+     *         lets the server's root use your keys while the command runs
+     */
+    public boolean forwardAgent() {
+        return forwardAgent;
+    }
+
+    /** Builds {@link ExecOptions}; every setter returns the builder. */
+    public static final class Builder {
+        private Duration timeout;
+        private boolean getPty;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+        private boolean forwardAgent;
+
+        private Builder() {
+        }
+
+        /** @param forward forward the local ssh-agent to the command; default false */
+        public Builder forwardAgent(boolean forward) {
+            this.forwardAgent = forward;
+            return this;
+        }
+
+        /** @param timeout see {@link ExecOptions#timeout()}; default none */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** @param getPty whether to ask for a pseudo-terminal; default false */
+        public Builder getPty(boolean getPty) {
+            this.getPty = getPty;
+            return this;
+        }
+
+        /** @param env environment variables to send */
+        public Builder environment(Map<String, String> env) {
+            this.environment.putAll(env);
+            return this;
+        }
+
+        /** @param bytes the unread-output limit per channel, at least 2 MiB; default 64 MiB */
+        public Builder bufferSize(int bytes) {
+            if (bytes < 2 * 1024 * 1024) {
+                throw new IllegalArgumentException("bufferSize must be at least 2 MiB (the channel window)");
+            }
+            this.bufferSize = bytes;
+            return this;
+        }
+
+        /** @return the options */
+        public ExecOptions build() {
+            return new ExecOptions(this);
+        }
+    }
+}

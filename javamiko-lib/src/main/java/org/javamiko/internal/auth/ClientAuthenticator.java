@@ -1,0 +1,235 @@
+package org.javamiko.internal.auth;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.javamiko.AuthenticationException;
+import org.javamiko.BadAuthenticationTypeException;
+import org.javamiko.ConnectOptions;
+import org.javamiko.PasswordRequiredException;
+import org.javamiko.agent.Agent;
+import org.javamiko.keys.PKey;
+import org.javamiko.transport.Prompt;
+import org.javamiko.transport.Transport;
+import org.slf4j.Logger;
+
+/**
+ * Authenticates an {@link org.javamiko.SshClient} connection in paramiko's order: the given key,
+ * the key files, the agent's keys, the keys in {@code ~/.ssh}, then the password, with
+ * keyboard-interactive answered by the password where the server asks for it.
+ *
+ * <p>As paramiko, it starts with the first credential, not with the "none" method (that is
+ * tried only when there is no credential at all). Each refusal names the methods the server
+ * allows; methods it does not allow are skipped from then on. After a partial success (two
+ * factors) it goes on with the methods the server still wants.
+ */
+public final class ClientAuthenticator {
+    private static final List<String> DEFAULT_KEY_FILES = List.of("id_rsa", "id_ecdsa", "id_ed25519");
+
+    private final Transport transport;
+    private final ConnectOptions options;
+    private final Logger log;
+    private final List<String> tried = new ArrayList<>();
+    private final List<PasswordRequiredException> lockedKeys = new ArrayList<>();
+    private List<String> allowed = List.of();
+    private Agent agent;
+
+    /**
+     * @param transport a started transport whose host key was checked
+     * @param options the user's credentials and choices
+     * @param log where to log each attempt (DEBUG; never a secret)
+     */
+    public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log) {
+        this.transport = transport;
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs the whole sequence; returns when authenticated, else throws. */
+    public void authenticate() throws IOException {
+        try {
+            tryEachMethod();
+        } finally {
+            if (agent != null) {
+                agent.close();
+            }
+        }
+    }
+
+    private void tryEachMethod() throws IOException {
+        String user = options.username();
+        List<PKey> keys = keys();
+        String password = options.password();
+        if (keys.isEmpty() && password == null && tryNone(user)) {
+            return;
+        }
+        for (PKey key : keys) {
+            if (tryMethod("publickey", "publickey " + key.getName() + " " + key.fingerprint(),
+                    () -> transport.authPublickey(user, key))) {
+                return;
+            }
+        }
+        if (password != null) {
+            if (tryMethod("password", "password", () -> transport.authPassword(user, password))) {
+                return;
+            }
+            if (tryMethod("keyboard-interactive", "keyboard-interactive",
+                    () -> transport.authInteractive(user, (name, instruction, prompts) -> answerAll(prompts, password), ""))) {
+                return;
+            }
+        }
+        throw failure(user);
+    }
+
+    /**
+     * The "none" method, only when there is nothing else to try: some devices let anyone in, and
+     * otherwise the refusal names the methods the server wants, for the error message. Not tried
+     * before real credentials: OpenSSH's sshd delays every failed attempt by several ms (its
+     * timing-attack guard), which would cost each connect that much.
+     */
+    private boolean tryNone(String user) throws IOException {
+        try {
+            return transport.authNone(user).isEmpty();
+        } catch (BadAuthenticationTypeException e) {
+            allowed = e.allowedTypes();
+        } catch (AuthenticationException e) {
+            allowed = transport.getAllowedAuthTypes();
+        }
+        return false;
+    }
+
+    private static List<String> answerAll(List<Prompt> prompts, String password) {
+        return prompts.stream().map(p -> password).toList();
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        List<String> run() throws IOException;
+    }
+
+    /** @return true when fully authenticated; false to go on with the next credential */
+    private boolean tryMethod(String method, String description, Attempt attempt) throws IOException {
+        if (!allowed.isEmpty() && !allowed.contains(method)) {
+            return false;
+        }
+        tried.add(description);
+        try {
+            List<String> stillWanted = attempt.run();
+            if (stillWanted.isEmpty()) {
+                return true;
+            }
+            allowed = stillWanted;
+            log.debug("Partial success with {}; the server now wants one of {}", description, stillWanted);
+        } catch (BadAuthenticationTypeException e) {
+            allowed = e.allowedTypes();
+        } catch (AuthenticationException e) {
+            log.debug("Authentication with {} refused: {}", description, e.getMessage());
+            List<String> now = transport.getAllowedAuthTypes();
+            if (!now.isEmpty()) {
+                allowed = now;
+            }
+        }
+        return false;
+    }
+
+    private AuthenticationException failure(String user) {
+        if (tried.isEmpty() && !lockedKeys.isEmpty()) {
+            return lockedKeys.get(0);
+        }
+        String message = "Authentication failed for " + user + ": "
+                + (tried.isEmpty() ? "no credentials to try (no key, no password)" : "tried " + String.join(", ", tried))
+                + "; the server allows " + (allowed.isEmpty() ? "nothing more" : String.join(", ", allowed));
+        AuthenticationException e = lockedKeys.isEmpty() ? new AuthenticationException(message)
+                : new PasswordRequiredException(message + "; encrypted keys were skipped for want of a passphrase");
+        lockedKeys.forEach(e::addSuppressed);
+        return e;
+    }
+
+    /**
+     * The keys to offer, in order, each blob once: a key file that is also in the agent is tried
+     * once, while a key and its certificate are two credentials.
+     */
+    private List<PKey> keys() throws IOException {
+        Map<ByteBuffer, PKey> keys = new LinkedHashMap<>();
+        if (options.pkey() != null) {
+            add(keys, options.pkey());
+        }
+        for (Path file : options.keyFilenames()) {
+            PKey key = load(file, true);
+            if (key != null) {
+                add(keys, key);
+            }
+        }
+        if (options.allowAgent()) {
+            agentKeys().forEach(key -> add(keys, key));
+        }
+        if (options.lookForKeys()) {
+            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+            for (String name : DEFAULT_KEY_FILES) {
+                Path file = ssh.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    PKey key = load(file, false);
+                    if (key != null) {
+                        add(keys, key);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(keys.values());
+    }
+
+    private static void add(Map<ByteBuffer, PKey> keys, PKey key) {
+        keys.putIfAbsent(ByteBuffer.wrap(key.asBytes()), key);
+    }
+
+    /**
+     * The agent's keys; none, at no cost, when no agent socket is named. An agent that cannot
+     * list its keys is logged and skipped, so the other credentials still get their turn.
+     */
+    private List<? extends PKey> agentKeys() {
+        Path socket = options.identityAgent() != null ? options.identityAgent() : Agent.environmentSocket();
+        if (socket == null) {
+            return List.of();
+        }
+        try {
+            agent = new Agent(socket);
+            transport.bindAgent(agent); // so the agent applies ssh-add -h restrictions to this server
+            return agent.getKeys();
+        } catch (IOException e) {
+            log.debug("Skipping the ssh-agent at {}: {}", socket, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Loads a key file with the passphrase, else the password. An encrypted key without either is
+     * remembered and skipped, so other credentials still get their turn.
+     *
+     * @param explicit true for a file the user named: a missing or broken one is an error
+     */
+    private PKey load(Path file, boolean explicit) throws IOException {
+        String secret = options.passphrase() != null ? options.passphrase() : options.password();
+        try {
+            return PKey.fromPath(file, secret);
+        } catch (PasswordRequiredException e) {
+            log.debug("Skipping encrypted key {}: no passphrase given", file);
+            lockedKeys.add(e);
+            return null;
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            if (explicit) {
+                throw e;
+            }
+            log.debug("Skipping key {}: {}", file, e.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,541 @@
+package org.javamiko.internal.channel;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.javamiko.ChannelException;
+import org.javamiko.SshException;
+import org.javamiko.internal.session.Msg;
+import org.javamiko.internal.session.SshSession;
+import org.javamiko.internal.wire.SshBuffer;
+
+/**
+ * The state of one channel (RFC 4254 §5): both windows, what was received and not yet read,
+ * EOF and close in each direction, requests and their replies, the exit status.
+ *
+ * <p>The reader thread calls the {@code on…} methods; user threads call the rest. One lock guards
+ * it all; nothing is sent while holding it, so a slow socket never blocks the reader thread on
+ * this channel.
+ */
+public final class ChannelCore {
+    /** Where received but unread bytes go. */
+    public enum Stream { STDOUT, STDERR }
+
+    private static final int STDERR_CODE = 1;
+
+    private final SshSession session;
+    private final ChannelTable table;
+    private final int localId;
+    private final ChannelSettings settings;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Inbox inbox;
+    private final ArrayDeque<PendingReply> pendingReplies = new ArrayDeque<>();
+
+    private boolean opened;
+    private ChannelException openFailure;
+    private int remoteId;
+    private long remoteWindow;
+    private int remoteMaxPacket;
+    private boolean eofReceived;
+    private boolean closeReceived;
+    private boolean eofSent;
+    private boolean closeSent;
+    private Integer exitStatus;
+    private String exitSignal;
+    private IOException failure;
+
+    ChannelCore(SshSession session, ChannelTable table, int localId, ChannelSettings settings) {
+        this.session = session;
+        this.table = table;
+        this.localId = localId;
+        this.settings = settings;
+        this.inbox = new Inbox(settings);
+    }
+
+    /** @return our channel number */
+    public int localId() {
+        return localId;
+    }
+
+    /** @return the table this channel belongs to (where server-opened channel types are accepted) */
+    public ChannelTable table() {
+        return table;
+    }
+
+    /** @return the session this channel runs over */
+    public SshSession session() {
+        return session;
+    }
+
+    // ------------------------------------------------------------------ opening
+
+    void awaitOpen(Duration timeout) throws IOException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (!opened && openFailure == null && failure == null) {
+                if (nanos <= 0) {
+                    throw new SocketTimeoutException("Timed out after " + timeout.toMillis()
+                            + " ms waiting for the server to open the channel");
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            if (openFailure != null) {
+                throw openFailure;
+            }
+            throwFailure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while opening a channel");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onOpenConfirmation(int remoteId, long window, int maxPacket) {
+        lock.lock();
+        try {
+            this.remoteId = remoteId;
+            this.remoteWindow = window;
+            this.remoteMaxPacket = Math.max(1, Math.min(maxPacket, settings.maxOutgoingPacket()));
+            this.opened = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onOpenFailure(int code, String description) {
+        lock.lock();
+        try {
+            openFailure = new ChannelException(code, "The server refused to open the channel: "
+                    + (description.isBlank() ? "reason " + code : description.strip()) + " (code " + code + ")");
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ receiving
+
+    void onData(Stream stream, SshBuffer payload) throws IOException {
+        int start = payload.getStringInPlace();
+        int len = payload.readPosition() - start;
+        int adjust;
+        lock.lock();
+        try {
+            inbox.consumeWindow(localId, len);
+            if (closeSent) {
+                return; // the user closed the channel; nobody will read this
+            }
+            inbox.store(stream, payload.array(), start, len);
+            adjust = windowAdjust();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        sendWindowAdjust(adjust);
+    }
+
+    void onExtendedData(SshBuffer payload) throws IOException {
+        int code = payload.getInt();
+        if (code == STDERR_CODE) {
+            onData(Stream.STDERR, payload);
+        } else {
+            int start = payload.getStringInPlace();
+            lock.lock();
+            try {
+                inbox.consumeWindow(localId, payload.readPosition() - start);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** @return the window to grant now (see {@link Inbox}); none once the channel is closing. Caller holds the lock. */
+    private int windowAdjust() {
+        return closeReceived || closeSent ? 0 : inbox.grant();
+    }
+
+    private void sendWindowAdjust(int bytes) throws IOException {
+        if (bytes > 0) {
+            session.send(new SshBuffer(16).putByte(Msg.CHANNEL_WINDOW_ADJUST).putInt(remoteId).putInt(bytes));
+        }
+    }
+
+    void onWindowAdjust(long bytes) {
+        lock.lock();
+        try {
+            remoteWindow = Math.min(remoteWindow + bytes, 0xffffffffL);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onEof() {
+        lock.lock();
+        try {
+            eofReceived = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onClose() throws IOException {
+        boolean reply;
+        lock.lock();
+        try {
+            closeReceived = true;
+            eofReceived = true;
+            reply = !closeSent;
+            closeSent = true;
+            failPendingReplies();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (reply) {
+            session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));
+        }
+        table.remove(localId);
+    }
+
+    void onRequest(SshBuffer payload) throws IOException {
+        String type = payload.getStringUtf8();
+        boolean wantReply = payload.getBoolean();
+        boolean handled = true;
+        lock.lock();
+        try {
+            switch (type) {
+                case "exit-status" -> exitStatus = payload.getInt();
+                case "exit-signal" -> {
+                    exitSignal = payload.getStringUtf8();
+                    exitStatus = -1;
+                }
+                default -> handled = false;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (wantReply) {
+            session.send(new SshBuffer(8).putByte(handled ? Msg.CHANNEL_SUCCESS : Msg.CHANNEL_FAILURE).putInt(remoteId));
+        }
+    }
+
+    void onRequestReply(boolean success) {
+        lock.lock();
+        try {
+            PendingReply slot = pendingReplies.poll();
+            if (slot != null) {
+                slot.success = success;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failPendingReplies() {
+        for (PendingReply slot : pendingReplies) {
+            slot.success = Boolean.FALSE;
+        }
+        pendingReplies.clear();
+    }
+
+    void onSessionClosed(IOException cause) {
+        lock.lock();
+        try {
+            if (!closeReceived) {
+                failure = cause;
+            }
+            failPendingReplies();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ user side
+
+    /**
+     * Reads received bytes, blocking until some arrive, the stream ends, or the timeout passes.
+     *
+     * @param timeout null or zero to wait without bound
+     * @return bytes read, or -1 at the end of the stream
+     */
+    public int read(Stream which, byte[] buf, int off, int len, Duration timeout) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        int n;
+        int adjust;
+        lock.lock();
+        try {
+            ByteRing ring = inbox.ring(which);
+            long nanos = timeoutNanos(timeout);
+            while (ring.isEmpty()) {
+                if (eofReceived || closeSent) {
+                    return -1;
+                }
+                throwFailure();
+                nanos = await(nanos, "data on the channel");
+            }
+            n = ring.read(buf, off, len);
+            adjust = windowAdjust();
+        } finally {
+            lock.unlock();
+        }
+        sendWindowAdjust(adjust);
+        return n;
+    }
+
+    /** @return bytes that can be read without blocking */
+    public int available(Stream which) {
+        lock.lock();
+        try {
+            return inbox.ring(which).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until either stream has bytes, or both have ended.
+     *
+     * @return false when both streams are at their end
+     */
+    public boolean awaitAnyData(Duration timeout) throws IOException {
+        lock.lock();
+        try {
+            long nanos = timeoutNanos(timeout);
+            while (inbox.isEmpty()) {
+                if (eofReceived || closeSent) {
+                    return false;
+                }
+                throwFailure();
+                nanos = await(nanos, "output from the command");
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends bytes as channel data, blocking while the server's window is full.
+     *
+     * @param extended true for stderr (extended data type 1)
+     */
+    public void write(byte[] buf, int off, int len, boolean extended, Duration timeout) throws IOException {
+        while (len > 0) {
+            int n;
+            lock.lock();
+            try {
+                long nanos = timeoutNanos(timeout);
+                while (remoteWindow == 0) {
+                    checkWritable();
+                    nanos = await(nanos, "the server to accept more data (window full)");
+                }
+                checkWritable();
+                n = (int) Math.min(Math.min(len, remoteWindow), remoteMaxPacket);
+                remoteWindow -= n;
+            } finally {
+                lock.unlock();
+            }
+            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n);
+            off += n;
+            len -= n;
+        }
+    }
+
+    private void checkWritable() throws IOException {
+        throwFailure();
+        if (closeSent || closeReceived) {
+            throw new SshException("Channel " + localId + " is closed");
+        }
+        if (eofSent) {
+            throw new SshException("Channel " + localId + ": stdin was already shut down (EOF sent)");
+        }
+    }
+
+    /** Sends EOF once: the server's side of the command sees the end of its stdin. */
+    public void sendEof() throws IOException {
+        lock.lock();
+        try {
+            if (eofSent || closeSent) {
+                return;
+            }
+            eofSent = true;
+        } finally {
+            lock.unlock();
+        }
+        session.send(new SshBuffer(8).putByte(Msg.CHANNEL_EOF).putInt(remoteId));
+    }
+
+    /**
+     * Sends a channel request (RFC 4254 §5.4), waiting for the reply when {@code wantReply}.
+     *
+     * @param body the request-specific data, after want-reply
+     * @throws SshException when the server refuses
+     */
+    public void request(String type, boolean wantReply, SshBuffer body, Duration timeout) throws IOException {
+        PendingReply slot = new PendingReply();
+        lock.lock();
+        try {
+            throwFailure();
+            if (closeSent || closeReceived) {
+                throw new SshException("Channel " + localId + " is closed; cannot send " + type);
+            }
+            if (wantReply) {
+                pendingReplies.add(slot);
+            }
+        } finally {
+            lock.unlock();
+        }
+        SshBuffer msg = new SshBuffer(64 + (body == null ? 0 : body.available()))
+                .putByte(Msg.CHANNEL_REQUEST).putInt(remoteId).putString(type).putBoolean(wantReply);
+        if (body != null) {
+            msg.putRaw(body.array(), body.readPosition(), body.available());
+        }
+        session.send(msg);
+        if (!wantReply) {
+            return;
+        }
+        lock.lock();
+        try {
+            long nanos = timeoutNanos(timeout);
+            while (slot.success == null) {
+                throwFailure();
+                nanos = await(nanos, "the reply to the " + type + " request");
+            }
+            if (!slot.success) {
+                throw new SshException("The server refused the " + type + " request on channel " + localId);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes our side (sends CLOSE once); reads then end, writes fail. */
+    public void close() {
+        boolean send;
+        lock.lock();
+        try {
+            send = !closeSent && opened && failure == null;
+            closeSent = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (send) {
+            try {
+                session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));
+            } catch (IOException e) {
+                session.log().debug("Could not send CLOSE for channel {}: {}", localId, e.toString());
+            }
+        }
+        if (!opened || failure != null || closeReceived) {
+            table.remove(localId);
+        }
+    }
+
+    /** @param combine true to deliver stderr through stdout from now on */
+    public void setCombineStderr(boolean combine) {
+        lock.lock();
+        try {
+            inbox.combineStderr(combine);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true once exit-status or exit-signal arrived */
+    public boolean exitStatusReady() {
+        lock.lock();
+        try {
+            return exitStatus != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for the command's exit status.
+     *
+     * @return the status; -1 when the server closed the channel without one, or the command died of a signal
+     */
+    public int awaitExitStatus(Duration timeout) throws IOException {
+        lock.lock();
+        try {
+            long nanos = timeoutNanos(timeout);
+            while (exitStatus == null && !closeReceived) {
+                throwFailure();
+                nanos = await(nanos, "the exit status");
+            }
+            return exitStatus == null ? -1 : exitStatus;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the signal the command died of (e.g. {@code TERM}), or null */
+    public String exitSignal() {
+        lock.lock();
+        try {
+            return exitSignal;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true once the channel was closed by either side, or its session ended */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closeSent || closeReceived || failure != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long timeoutNanos(Duration timeout) {
+        return timeout == null || timeout.isZero() ? Long.MAX_VALUE : timeout.toNanos();
+    }
+
+    private long await(long nanos, String what) throws IOException {
+        if (nanos <= 0) {
+            throw new SocketTimeoutException("Timed out waiting for " + what);
+        }
+        try {
+            return nanos == Long.MAX_VALUE ? awaitForever() : changed.awaitNanos(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted waiting for " + what);
+        }
+    }
+
+    private long awaitForever() throws InterruptedException {
+        changed.await();
+        return Long.MAX_VALUE;
+    }
+
+    private void throwFailure() throws IOException {
+        if (failure != null) {
+            throw new SshException("The SSH connection was lost: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** The reply to one want-reply request, filled in by the reader thread. */
+    private static final class PendingReply {
+        private Boolean success;
+    }
+}

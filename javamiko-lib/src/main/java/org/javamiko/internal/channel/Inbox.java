@@ -1,0 +1,78 @@
+package org.javamiko.internal.channel;
+
+import org.javamiko.SshException;
+
+/**
+ * What a channel has received and the user has not read yet, and the window we grant the server
+ * for more. Not thread-safe: the channel's lock guards it.
+ *
+ * <p>The window is refilled as data lands, not only as the user reads, while what is buffered
+ * plus a full window stays under the channel's buffer limit. So unread output never stalls the
+ * connection below that limit (paramiko's classic hang when a program fills the stream nobody
+ * reads), and memory stays bounded.
+ */
+final class Inbox {
+    private final ChannelSettings settings;
+    private final ByteRing stdout = new ByteRing(8192);
+    private final ByteRing stderr = new ByteRing(1024);
+    private long window;
+    private boolean combineStderr;
+
+    Inbox(ChannelSettings settings) {
+        this.settings = settings;
+        this.window = settings.initialWindow();
+    }
+
+    /** Takes {@code len} bytes out of the window, refusing a server that overruns it. */
+    void consumeWindow(int localId, int len) throws SshException {
+        if (len > window) {
+            throw new SshException("The server sent " + len + " bytes on channel " + localId
+                    + " with only " + window + " bytes of window left");
+        }
+        window -= len;
+    }
+
+    /** Buffers received bytes (their window already consumed). */
+    void store(ChannelCore.Stream stream, byte[] data, int off, int len) {
+        ring(stream == ChannelCore.Stream.STDERR && !combineStderr ? ChannelCore.Stream.STDERR
+                : ChannelCore.Stream.STDOUT).write(data, off, len);
+    }
+
+    /** @return the ring holding one stream's unread bytes */
+    ByteRing ring(ChannelCore.Stream stream) {
+        return stream == ChannelCore.Stream.STDERR ? stderr : stdout;
+    }
+
+    /** @return true when neither stream has unread bytes */
+    boolean isEmpty() {
+        return stdout.isEmpty() && stderr.isEmpty();
+    }
+
+    /** From now on stderr arrives through stdout; what stderr holds already moves over. */
+    void combineStderr(boolean combine) {
+        combineStderr = combine;
+        if (combine && !stderr.isEmpty()) {
+            byte[] pending = new byte[stderr.size()];
+            stderr.read(pending, 0, pending.length);
+            stdout.write(pending, 0, pending.length);
+        }
+    }
+
+    /**
+     * Decides whether to grant the server more window now.
+     *
+     * @return the bytes to grant (already added to the window), 0 for none now
+     */
+    int grant() {
+        long granted = settings.initialWindow() - window;
+        if (granted < settings.initialWindow() / 2) {
+            return 0;
+        }
+        long buffered = (long) stdout.size() + stderr.size();
+        if (buffered + settings.initialWindow() > settings.maxBuffer()) {
+            return 0;
+        }
+        window += granted;
+        return (int) granted;
+    }
+}

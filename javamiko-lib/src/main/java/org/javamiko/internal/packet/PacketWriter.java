@@ -1,0 +1,135 @@
+package org.javamiko.internal.packet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+
+import org.javamiko.internal.cipher.PacketCipher;
+import org.javamiko.internal.wire.SshBuffer;
+
+/**
+ * The sending half of the binary packet protocol (RFC 4253 §6): pads, encrypts and MACs each
+ * payload in one reused buffer, and writes it to the socket in one call.
+ *
+ * <p>Not thread-safe: the session serialises senders with its write lock.
+ */
+public final class PacketWriter {
+    /** The most payload we ever send in one packet; channel data is cut to the peer's maximum first. */
+    public static final int MAX_PAYLOAD = 256 * 1024;
+    private static final int HEADER = 5;
+    private static final int MAX_OVERHEAD = HEADER + 255 + 64;
+    private static final int PADDING_POOL = 4096;
+
+    private final OutputStream out;
+    private final SecureRandom random;
+    private final byte[] paddingPool = new byte[PADDING_POOL];
+    private int paddingPoolPos = PADDING_POOL;
+    private byte[] buf = new byte[64 * 1024];
+    private PacketCipher cipher;
+    private final PacketCounter counter = new PacketCounter();
+
+    /**
+     * @param out the socket's output stream
+     * @param initial the cipher in force before the first NEWKEYS
+     * @param random where padding comes from
+     */
+    public PacketWriter(OutputStream out, PacketCipher initial, SecureRandom random) {
+        this.out = out;
+        this.cipher = initial;
+        this.random = random;
+    }
+
+    /** Sends one message whose payload is the unread part of {@code payload}. */
+    public void write(SshBuffer payload) throws IOException {
+        write(payload.array(), payload.readPosition(), payload.available());
+    }
+
+    /** Sends one message whose payload is {@code payload[off, off+len)}. */
+    public void write(byte[] payload, int off, int len) throws IOException {
+        checkPayload(len);
+        ensureCapacity(len);
+        System.arraycopy(payload, off, buf, HEADER, len);
+        finish(len);
+    }
+
+    /**
+     * Sends SSH_MSG_CHANNEL_DATA or, with {@code dataType >= 0}, SSH_MSG_CHANNEL_EXTENDED_DATA,
+     * copying the user's bytes straight into the packet buffer.
+     */
+    public void writeChannelData(int recipient, int dataType, byte[] data, int off, int len) throws IOException {
+        int header = dataType >= 0 ? 13 : 9;
+        checkPayload(header + len);
+        ensureCapacity(header + len);
+        int p = HEADER;
+        buf[p++] = (byte) (dataType >= 0 ? 95 : 94);
+        SshBuffer.writeInt(buf, p, recipient);
+        p += 4;
+        if (dataType >= 0) {
+            SshBuffer.writeInt(buf, p, dataType);
+            p += 4;
+        }
+        SshBuffer.writeInt(buf, p, len);
+        p += 4;
+        System.arraycopy(data, off, buf, p, len);
+        finish(header + len);
+    }
+
+    private void checkPayload(int len) throws IOException {
+        if (len > MAX_PAYLOAD) {
+            throw new IOException("Refusing to send a " + len + "-byte payload (limit " + MAX_PAYLOAD + ")");
+        }
+    }
+
+    private void ensureCapacity(int payloadLen) {
+        int needed = payloadLen + MAX_OVERHEAD;
+        if (buf.length < needed) {
+            buf = new byte[Math.max(needed, buf.length * 2)];
+        }
+    }
+
+    private void finish(int payloadLen) throws IOException {
+        int block = cipher.blockSize();
+        int aligned = cipher.lengthExcludedFromPadding() ? 1 + payloadLen : HEADER + payloadLen;
+        int padding = block - (aligned % block);
+        if (padding < 4) {
+            padding += block;
+        }
+        while (HEADER + payloadLen + padding < 16) {
+            padding += block;
+        }
+        int packetLength = 1 + payloadLen + padding;
+        SshBuffer.writeInt(buf, 0, packetLength);
+        buf[4] = (byte) padding;
+        fillPadding(HEADER + payloadLen, padding);
+        int len = 4 + packetLength;
+        cipher.encrypt(counter.sequence(), buf, 0, len);
+        int total = len + cipher.tagLength();
+        out.write(buf, 0, total);
+        counter.count(total);
+    }
+
+    private void fillPadding(int at, int n) {
+        if (paddingPoolPos + n > PADDING_POOL) {
+            random.nextBytes(paddingPool);
+            paddingPoolPos = 0;
+        }
+        System.arraycopy(paddingPool, paddingPoolPos, buf, at, n);
+        paddingPoolPos += n;
+    }
+
+    /** Flushes the underlying stream. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Takes the new keys into use for every packet after this call (after our NEWKEYS). */
+    public void setCipher(PacketCipher next) {
+        this.cipher = next;
+        counter.newKeys();
+    }
+
+    /** @return this direction's sequence number and traffic under the current keys */
+    public PacketCounter counter() {
+        return counter;
+    }
+}

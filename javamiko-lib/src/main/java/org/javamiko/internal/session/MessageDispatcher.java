@@ -1,0 +1,128 @@
+package org.javamiko.internal.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
+import org.slf4j.Logger;
+
+/**
+ * Routes each packet the reader thread reads (ARCHITECTURE.md's MessageDispatcher): transport
+ * messages are handled here or by the key exchange, authentication replies and global request
+ * replies are queued for the thread waiting on them, connection messages go to the channel table.
+ */
+final class MessageDispatcher {
+    private final SshSession session;
+    private final KexDriver kex;
+    private final Logger log;
+    private final ReplyQueue authMessages = new ReplyQueue("an authentication reply");
+    private final ReplyQueue globalReplies = new ReplyQueue("a global request reply");
+    private volatile ConnectionHandler connectionHandler;
+    private volatile List<String> serverSigAlgs;
+    private volatile String banner;
+
+    MessageDispatcher(SshSession session, KexDriver kex, Logger log) {
+        this.session = session;
+        this.kex = kex;
+        this.log = log;
+    }
+
+    void dispatch(int type, SshBuffer payload, int sequence) throws IOException {
+        kex.checkAllowedDuringKex(type);
+        switch (type) {
+            case Msg.DISCONNECT -> {
+                int reason = payload.getInt();
+                String text = payload.getStringUtf8();
+                throw new SshException("The server disconnected: " + text.strip() + " ("
+                        + Msg.disconnectReason(reason) + ")");
+            }
+            case Msg.IGNORE -> { }
+            case Msg.DEBUG -> {
+                payload.getBoolean();
+                log.debug("Server debug message: {}", payload.getStringUtf8());
+            }
+            case Msg.UNIMPLEMENTED -> log.debug("The server did not implement our packet {}", payload.getUInt32());
+            case Msg.EXT_INFO -> readExtInfo(payload);
+            case Msg.KEXINIT -> kex.onKexInit(payload);
+            case Msg.NEWKEYS -> kex.onNewKeys();
+            case Msg.GLOBAL_REQUEST -> refuseGlobalRequest(payload);
+            case Msg.REQUEST_SUCCESS, Msg.REQUEST_FAILURE -> globalReplies.add(type, payload);
+            case Msg.USERAUTH_BANNER -> {
+                banner = payload.getStringUtf8();
+                log.info("Server banner: {}", banner.strip());
+            }
+            default -> dispatchByRange(type, payload, sequence);
+        }
+    }
+
+    private void dispatchByRange(int type, SshBuffer payload, int sequence) throws IOException {
+        ConnectionHandler handler = connectionHandler;
+        if (type >= Msg.KEX_FIRST && type <= Msg.KEX_LAST) {
+            kex.onKexMessage(type, payload);
+        } else if (type == Msg.SERVICE_ACCEPT || (type >= 50 && type <= 79)) {
+            authMessages.add(type, payload);
+        } else if (type >= 90 && type <= 127 && handler != null) {
+            handler.handle(type, payload);
+        } else {
+            log.debug("Unimplemented message {} from the server", type);
+            session.send(new SshBuffer(8).putByte(Msg.UNIMPLEMENTED).putInt(sequence));
+        }
+    }
+
+    /**
+     * Every global request of the server is refused: OpenSSH's client does the same with the ones
+     * it does not know, and a REQUEST_FAILURE is a valid answer to {@code keepalive@openssh.com}.
+     */
+    private void refuseGlobalRequest(SshBuffer payload) throws IOException {
+        String name = payload.getStringUtf8();
+        boolean wantReply = payload.getBoolean();
+        log.debug("Refusing the server's global request {}", name);
+        if (wantReply) {
+            session.send(new byte[] {(byte) Msg.REQUEST_FAILURE});
+        }
+    }
+
+    private void readExtInfo(SshBuffer payload) throws SshException {
+        long count = payload.getUInt32();
+        for (long i = 0; i < count; i++) {
+            String name = payload.getStringUtf8();
+            byte[] value = payload.getString();
+            if (name.equals("server-sig-algs")) {
+                serverSigAlgs = List.of(new String(value, StandardCharsets.UTF_8).split(","));
+                log.debug("Server signature algorithms: {}", serverSigAlgs);
+            }
+        }
+    }
+
+    ReplyQueue authMessages() {
+        return authMessages;
+    }
+
+    ReplyQueue globalReplies() {
+        return globalReplies;
+    }
+
+    void setConnectionHandler(ConnectionHandler handler) {
+        this.connectionHandler = handler;
+    }
+
+    List<String> serverSigAlgs() {
+        return serverSigAlgs;
+    }
+
+    String banner() {
+        return banner;
+    }
+
+    /** The session ended: wake every waiter and every channel. */
+    void sessionClosed(IOException cause) {
+        authMessages.close();
+        globalReplies.close();
+        ConnectionHandler handler = connectionHandler;
+        if (handler != null) {
+            handler.sessionClosed(cause);
+        }
+    }
+}

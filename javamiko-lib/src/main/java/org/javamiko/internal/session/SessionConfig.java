@@ -1,0 +1,29 @@
+package org.javamiko.internal.session;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+
+import org.javamiko.transport.SecurityOptions;
+import org.slf4j.Logger;
+
+/**
+ * How a session behaves: what it offers, where it logs, when it re-keys.
+ *
+ * @param security the algorithm lists offered in each key exchange
+ * @param log where the session logs (the name set by {@code setLogChannel})
+ * @param threadFactory makes the reader thread
+ * @param rekeyBytes re-key after this many bytes in either direction
+ * @param rekeyInterval re-key after this much time under the same keys
+ * @param clientVersion our identification string, without CR LF
+ * @param kexTimeout how long a sender waits for a key re-exchange to finish before the
+ *                   session is given up as stalled
+ */
+public record SessionConfig(SecurityOptions security, Logger log, ThreadFactory threadFactory,
+                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration kexTimeout) {
+    /** Re-key after 1 GiB per direction, as OpenSSH's RekeyLimit default for AES comes close to. */
+    public static final long DEFAULT_REKEY_BYTES = 1L << 30;
+    /** Re-key after an hour. */
+    public static final Duration DEFAULT_REKEY_INTERVAL = Duration.ofHours(1);
+    /** Our identification string. */
+    public static final String CLIENT_VERSION = "SSH-2.0-javamiko_0.1";
+}

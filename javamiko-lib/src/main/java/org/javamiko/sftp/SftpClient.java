@@ -1,0 +1,494 @@
+package org.javamiko.sftp;
+
+import static org.javamiko.internal.sftp.SftpConstants.*;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystem;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadFactory;
+
+import org.javamiko.internal.sftp.FileAttrs;
+import org.javamiko.internal.sftp.SftpConnection;
+import org.javamiko.internal.sftp.SftpPacket;
+import org.javamiko.internal.sftp.SftpReply;
+import org.javamiko.internal.sftp.StatusErrors;
+import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.transport.Channel;
+import org.javamiko.transport.Transport;
+
+/**
+ * An SFTP session: paramiko's SFTPClient. File operations, {@link #open} for one file, and fast
+ * transfers ({@link #get}, {@link #put}) that keep many requests in flight.
+ *
+ * <p>Thread-safe: any number of threads may use one client at once; their requests share the
+ * session and are answered independently. Relative paths are resolved against the directory set
+ * by {@link #chdir} (client side, as in paramiko), or the server's start directory when none is set.
+ *
+ * <p>A missing file is a {@link NoSuchFileException}, a refused one an
+ * {@link java.nio.file.AccessDeniedException}; creating what exists a {@link java.nio.file.FileAlreadyExistsException};
+ * removing a non-empty directory a {@link DirectoryNotEmptyException}; other refusals an
+ * {@link SftpException} with the server's status code.
+ */
+public class SftpClient implements AutoCloseable {
+    /** OpenSSH's request size when the server states no limits. */
+    static final int DEFAULT_CHUNK = 32 * 1024;
+    /** The largest request we make, even when a server allows more. */
+    static final int MAX_CHUNK = 256 * 1024;
+    /** Bytes in flight per transfer: OpenSSH's 64 × 32 KiB, and up to 8 MiB with larger chunks. */
+    static final int MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+    static final int MAX_REQUESTS = 64;
+
+    private final SftpConnection conn;
+    private final SftpLimits limits;
+    private final int readChunk;
+    private final int writeChunk;
+    private final SftpTransfers transfers;
+    private volatile String cwd;
+
+    private SftpClient(SftpConnection conn) throws IOException {
+        this.conn = conn;
+        this.limits = conn.hasExtension(EXT_LIMITS) ? queryLimits() : null;
+        this.readChunk = chunkWithin(limits == null ? 0 : limits.maxReadLength());
+        this.writeChunk = chunkWithin(limits == null ? 0 : limits.maxWriteLength());
+        this.transfers = new SftpTransfers(this);
+    }
+
+    /**
+     * Opens an SFTP session on an authenticated connection: a session channel running the "sftp"
+     * subsystem. Closing the client closes the channel; the transport stays open. The reader
+     * thread comes from the transport's {@link Transport#getThreadFactory() thread factory}.
+     */
+    public static SftpClient fromTransport(Transport transport) throws IOException {
+        Channel channel = transport.openSession();
+        try {
+            channel.invokeSubsystem("sftp");
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close,
+                    transport.getThreadFactory());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts SFTP over a pair of streams already connected to an SFTP server (an SSH channel's
+     * "sftp" subsystem, or an {@code sftp-server} process). Closing the client closes both
+     * streams and then {@code underlying}.
+     *
+     * @param fromServer what the server sends
+     * @param toServer what the server reads
+     * @param underlying closed last, e.g. the channel; may be null
+     */
+    static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
+        return overStreams(fromServer, toServer, underlying, null);
+    }
+
+    /** As above, the reader thread made by {@code threads} (null: a daemon platform thread). */
+    private static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying,
+                                          ThreadFactory threads) throws IOException {
+        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, threads);
+        try {
+            return new SftpClient(conn);
+        } catch (IOException | RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    private static int chunkWithin(long serverLimit) {
+        if (serverLimit <= 0) {
+            return DEFAULT_CHUNK;
+        }
+        return (int) Math.min(serverLimit, MAX_CHUNK);
+    }
+
+    SftpConnection connection() {
+        return conn;
+    }
+
+    int readChunk() {
+        return readChunk;
+    }
+
+    int writeChunk() {
+        return writeChunk;
+    }
+
+    int requestsInFlight() {
+        int chunk = Math.max(readChunk, writeChunk);
+        return Math.max(1, Math.min(MAX_REQUESTS, MAX_IN_FLIGHT_BYTES / chunk));
+    }
+
+    // ------------------------------------------------------------------ paths and listings
+
+    private String resolve(String path) {
+        if (path == null || path.isEmpty()) {
+            throw new IllegalArgumentException("an SFTP path must not be empty");
+        }
+        String dir = cwd;
+        if (dir == null || path.startsWith("/")) {
+            return path;
+        }
+        return dir.endsWith("/") ? dir + path : dir + "/" + path;
+    }
+
+    /** @return the names in a directory, without "." and ".." */
+    public List<String> listdir(String path) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (SftpAttributes a : listdirAttr(path)) {
+            names.add(a.getFilename());
+        }
+        return names;
+    }
+
+    /** @return the entries of a directory with their attributes, without "." and ".." */
+    public List<SftpAttributes> listdirAttr(String path) throws IOException {
+        List<SftpAttributes> out = new ArrayList<>();
+        try (SftpDirectoryStream dir = listdirIter(path)) {
+            for (SftpAttributes a : dir) {
+                out.add(a);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return out;
+    }
+
+    /** @return a listing that reads the directory one server batch at a time; close it when done */
+    public SftpDirectoryStream listdirIter(String path) throws IOException {
+        String p = resolve(path);
+        byte[] handle = conn.call(new SftpPacket(FXP_OPENDIR).putString(p)).handle(StatusErrors.Context.of("opendir", p));
+        return new SftpDirectoryStream(conn, handle, p);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /**
+     * Opens a file. Modes as in Python: "r" read; "w" write, created or truncated; "a" append,
+     * created if missing; "x" write, which must not exist yet; "+" adds the other direction
+     * ("r+", "w+", "a+", "x+"); "b" is ignored.
+     */
+    public SftpFile open(String path, String mode) throws IOException {
+        return SftpFile.open(this, resolve(path), OpenMode.parse(mode), FileAttrs.EMPTY);
+    }
+
+    /**
+     * Opens a file with java.nio.file options, as {@link java.nio.file.Files#newByteChannel} reads
+     * them (READ when neither READ, WRITE nor APPEND is given; CREATE, CREATE_NEW and
+     * TRUNCATE_EXISTING only when writing). Options without an SFTP flag (DELETE_ON_CLOSE,
+     * NOFOLLOW_LINKS, SPARSE, SYNC, DSYNC) are accepted and have no effect here.
+     *
+     * @param permissions the permission bits of a file this creates (before the server's umask),
+     *                    or -1 for the server's default
+     * @throws IllegalArgumentException for APPEND with READ or TRUNCATE_EXISTING
+     * @throws UnsupportedOperationException for an option that is not a standard one
+     */
+    public SftpFile open(String path, Set<? extends OpenOption> options, int permissions) throws IOException {
+        FileAttrs attrs = permissions < 0 ? FileAttrs.EMPTY : FileAttrs.ofPermissions(permissions & 07777);
+        return SftpFile.open(this, resolve(path), OpenMode.of(options), attrs);
+    }
+
+    /** @return the attributes of {@code path}, following symbolic links */
+    public SftpAttributes stat(String path) throws IOException {
+        String p = resolve(path);
+        return new SftpAttributes(conn.call(new SftpPacket(FXP_STAT).putString(p)).attrs(StatusErrors.Context.of("stat", p)), null, null);
+    }
+
+    /** @return the attributes of {@code path} itself, not following a symbolic link */
+    public SftpAttributes lstat(String path) throws IOException {
+        String p = resolve(path);
+        return new SftpAttributes(conn.call(new SftpPacket(FXP_LSTAT).putString(p)).attrs(StatusErrors.Context.of("lstat", p)), null, null);
+    }
+
+    /** Sets the attributes that {@code attrs} holds (SETSTAT, following links). */
+    public void setstat(String path, SftpAttributes attrs) throws IOException {
+        String p = resolve(path);
+        conn.call(new SftpPacket(FXP_SETSTAT).putString(p).putAttrs(attrs.wire())).expectOk(StatusErrors.Context.of("setstat", p));
+    }
+
+    /** Sets attributes of a symbolic link itself ({@code lsetstat@openssh.com}). */
+    public void lsetstat(String path, SftpAttributes attrs) throws IOException {
+        String p = resolve(path);
+        extended(EXT_LSETSTAT, StatusErrors.Context.of("lsetstat", p), r -> r.putString(p).putAttrs(attrs.wire())).expectOk(StatusErrors.Context.of("lsetstat", p));
+    }
+
+    /** Sets the permission bits, as chmod(2). */
+    public void chmod(String path, int mode) throws IOException {
+        setstat(path, new SftpAttributes().withPermissions(mode));
+    }
+
+    /** Sets the owner and group, as chown(2). */
+    public void chown(String path, int uid, int gid) throws IOException {
+        setstat(path, new SftpAttributes().withUidGid(uid, gid));
+    }
+
+    /** Sets the access and modification times, in seconds since the epoch. */
+    public void utime(String path, long atimeSeconds, long mtimeSeconds) throws IOException {
+        setstat(path, new SftpAttributes().withTimes(atimeSeconds, mtimeSeconds));
+    }
+
+    /** Cuts or extends a file to {@code size} bytes. */
+    public void truncate(String path, long size) throws IOException {
+        setstat(path, new SftpAttributes().withSize(size));
+    }
+
+    /** Renames a file or directory; fails if {@code newPath} exists (SFTP v3 semantics). */
+    public void rename(String oldPath, String newPath) throws IOException {
+        String from = resolve(oldPath);
+        String to = resolve(newPath);
+        try {
+            conn.call(new SftpPacket(FXP_RENAME).putString(from).putString(to)).expectOk(new StatusErrors.Context("rename", from, to));
+        } catch (SftpException e) {
+            throw FailureReasons.alreadyExistsOr(this, e, to, from);
+        }
+    }
+
+    /** Renames, replacing {@code newPath} if it exists, as rename(2) ({@code posix-rename@openssh.com}). */
+    public void posixRename(String oldPath, String newPath) throws IOException {
+        String from = resolve(oldPath);
+        String to = resolve(newPath);
+        StatusErrors.Context ctx = new StatusErrors.Context("posix-rename", from, to);
+        extended(EXT_POSIX_RENAME, ctx, r -> r.putString(from).putString(to)).expectOk(ctx);
+    }
+
+    /** Creates a hard link {@code newPath} to {@code oldPath} ({@code hardlink@openssh.com}). */
+    public void hardlink(String oldPath, String newPath) throws IOException {
+        String from = resolve(oldPath);
+        String to = resolve(newPath);
+        StatusErrors.Context ctx = new StatusErrors.Context("hardlink", from, to);
+        try {
+            extended(EXT_HARDLINK, ctx, r -> r.putString(from).putString(to)).expectOk(ctx);
+        } catch (SftpException e) {
+            throw FailureReasons.alreadyExistsOr(this, e, to, from);
+        }
+    }
+
+    /** Removes a file (not a directory). */
+    public void remove(String path) throws IOException {
+        String p = resolve(path);
+        conn.call(new SftpPacket(FXP_REMOVE).putString(p)).expectOk(StatusErrors.Context.of("remove", p));
+    }
+
+    /** Creates a directory with permission bits {@code mode} (before the server's umask). */
+    public void mkdir(String path, int mode) throws IOException {
+        String p = resolve(path);
+        try {
+            conn.call(new SftpPacket(FXP_MKDIR).putString(p).putAttrs(FileAttrs.ofPermissions(mode)))
+                    .expectOk(StatusErrors.Context.of("mkdir", p));
+        } catch (SftpException e) {
+            throw FailureReasons.alreadyExistsOr(this, e, p, null);
+        }
+    }
+
+    /** Removes an empty directory. */
+    public void rmdir(String path) throws IOException {
+        String p = resolve(path);
+        try {
+            conn.call(new SftpPacket(FXP_RMDIR).putString(p)).expectOk(StatusErrors.Context.of("rmdir", p));
+        } catch (SftpException e) {
+            if (e.code() == FX_FAILURE && FailureReasons.hasEntries(this, p)) {
+                DirectoryNotEmptyException d = new DirectoryNotEmptyException(p);
+                d.initCause(e);
+                throw d;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a symbolic link {@code dest} pointing to {@code source}, as {@code ln -s source dest}.
+     * The draft orders SSH_FXP_SYMLINK's fields (linkpath, targetpath) but OpenSSH reads them the
+     * other way round; we send OpenSSH's order, as paramiko and OpenSSH's sftp do, which MINA SSHD
+     * reads the same way.
+     */
+    public void symlink(String source, String dest) throws IOException {
+        String link = resolve(dest);
+        StatusErrors.Context ctx = new StatusErrors.Context("symlink", link, source);
+        try {
+            conn.call(new SftpPacket(FXP_SYMLINK).putString(source).putString(link)).expectOk(ctx);
+        } catch (SftpException e) {
+            throw FailureReasons.alreadyExistsOr(this, e, link, null);
+        }
+    }
+
+    /** @return the target of a symbolic link, as stored (may be relative) */
+    public String readlink(String path) throws IOException {
+        String p = resolve(path);
+        return conn.call(new SftpPacket(FXP_READLINK).putString(p)).singleName(StatusErrors.Context.of("readlink", p));
+    }
+
+    /** @return the server's absolute, canonical form of {@code path} (REALPATH) */
+    public String normalize(String path) throws IOException {
+        String p = resolve(path);
+        return conn.call(new SftpPacket(FXP_REALPATH).putString(p)).singleName(StatusErrors.Context.of("realpath", p));
+    }
+
+    /**
+     * Sets the directory relative paths are resolved against, after checking that it is one;
+     * {@code null} goes back to the server's start directory.
+     */
+    public void chdir(String path) throws IOException {
+        if (path == null) {
+            cwd = null;
+            return;
+        }
+        String p = normalize(path);
+        if (!stat(p).isDirectory()) {
+            throw new NotDirectoryException(p);
+        }
+        cwd = p;
+    }
+
+    /** @return the directory set by {@link #chdir}, absolute; null when none was set */
+    public String getcwd() {
+        return cwd;
+    }
+
+    // ------------------------------------------------------------------ transfers
+
+    /**
+     * Uploads a local file, with many writes in flight.
+     *
+     * @param progress told after each chunk; may be null
+     * @param confirm stat the remote file afterwards and throw if its size differs
+     * @return the remote attributes when {@code confirm}, else attributes holding the size sent
+     */
+    public SftpAttributes put(Path local, String remote, ProgressListener progress, boolean confirm) throws IOException {
+        return transfers.put(local, resolve(remote), progress, confirm);
+    }
+
+    /**
+     * Downloads a file, with many reads in flight. The data goes to a temporary file beside
+     * {@code local}, moved into place only when complete: a failed download leaves no partial
+     * file and an existing {@code local} untouched.
+     *
+     * @param progress told after each chunk; may be null
+     */
+    public void get(String remote, Path local, ProgressListener progress) throws IOException {
+        transfers.get(resolve(remote), local, progress);
+    }
+
+    /**
+     * Uploads {@code size} bytes read from {@code in}; throws if {@code in} ends sooner.
+     *
+     * @return the remote attributes when {@code confirm}, else attributes holding the size sent
+     */
+    public SftpAttributes putfo(InputStream in, String remote, long size, ProgressListener progress, boolean confirm)
+            throws IOException {
+        return transfers.putfo(in, resolve(remote), size, progress, confirm);
+    }
+
+    /** Downloads a file into {@code out} (not closed). @return the bytes written */
+    public long getfo(String remote, OutputStream out, ProgressListener progress) throws IOException {
+        return transfers.getfo(resolve(remote), out, progress);
+    }
+
+    /**
+     * A {@link FileSystem} over this session, so that {@link java.nio.file.Files} works on remote
+     * paths: {@code Files.copy(Path.of("a.txt"), sftp.fileSystem().getPath("/tmp/a.txt"))}. Relative
+     * paths resolve against this client's working directory at the time of the call. Each call
+     * returns a new file system; closing it leaves this client open, closing this client ends it.
+     * See {@link SftpFileSystemProvider} for what it supports.
+     */
+    public FileSystem fileSystem() throws IOException {
+        return SftpFileSystemProvider.over(this);
+    }
+
+    // ------------------------------------------------------------------ OpenSSH extensions
+
+    /** @return the extensions the server listed at the start: name to data */
+    public Map<String, byte[]> extensions() {
+        return conn.extensions();
+    }
+
+    /** @return whether the server offers extension {@code name} */
+    public boolean hasExtension(String name) {
+        return conn.hasExtension(name);
+    }
+
+    /** @return the server's limits ({@code limits@openssh.com}) */
+    public SftpLimits limits() throws IOException {
+        requireExtension(EXT_LIMITS);
+        return limits;
+    }
+
+    /** @return statistics of the file system holding {@code path} ({@code statvfs@openssh.com}) */
+    public SftpStatVfs statvfs(String path) throws IOException {
+        String p = resolve(path);
+        StatusErrors.Context ctx = StatusErrors.Context.of("statvfs", p);
+        return SftpStatVfs.decode(extended(EXT_STATVFS, ctx, r -> r.putString(p)).extendedReply(ctx));
+    }
+
+    /** @return {@code path} with a leading "~" or "~user" expanded by the server ({@code expand-path@openssh.com}) */
+    public String expandPath(String path) throws IOException {
+        StatusErrors.Context ctx = StatusErrors.Context.of("expand-path", path);
+        return extended(EXT_EXPAND_PATH, ctx, r -> r.putString(path)).singleName(ctx);
+    }
+
+    /** @return the home directory of {@code username} ({@code home-directory}) */
+    public String homeDirectory(String username) throws IOException {
+        StatusErrors.Context ctx = StatusErrors.Context.of("home-directory", username);
+        return extended(EXT_HOME_DIRECTORY, ctx, r -> r.putString(username)).singleName(ctx);
+    }
+
+    /**
+     * Copies bytes between two open files on the server, without sending them over the network
+     * ({@code copy-data}). {@code length} 0 copies to the end of {@code from}.
+     */
+    public void copyData(SftpFile from, long fromOffset, long length, SftpFile to, long toOffset) throws IOException {
+        to.flush();
+        StatusErrors.Context ctx = new StatusErrors.Context("copy-data", from.getPath(), to.getPath());
+        extended(EXT_COPY_DATA, ctx, r -> r.putString(from.handle()).putLong(fromOffset).putLong(length)
+                .putString(to.handle()).putLong(toOffset)).expectOk(ctx);
+    }
+
+    void requireExtension(String name) throws SftpException {
+        if (!conn.hasExtension(name)) {
+            throw new SftpException(SftpException.OP_UNSUPPORTED, "The SFTP server does not offer the " + name
+                    + " extension (it offers " + conn.extensions().keySet() + ")");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Fields {
+        void put(SftpPacket p) throws IOException;
+    }
+
+    private SftpReply extended(String name, StatusErrors.Context ctx, Fields fields) throws IOException {
+        requireExtension(name);
+        SftpPacket p = new SftpPacket(FXP_EXTENDED).putString(name);
+        fields.put(p);
+        return conn.call(p);
+    }
+
+    private SftpLimits queryLimits() throws IOException {
+        StatusErrors.Context ctx = StatusErrors.Context.of("limits", null);
+        SshBuffer b = conn.call(new SftpPacket(FXP_EXTENDED).putString(EXT_LIMITS)).extendedReply(ctx);
+        return new SftpLimits(b.getLong(), b.getLong(), b.getLong(), b.getLong());
+    }
+
+    static void closeQuietly(Closeable c, IOException primary) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    /** Ends the session: open files become unusable, the streams and channel close. Idempotent. */
+    @Override
+    public void close() {
+        conn.close();
+    }
+}

@@ -1,0 +1,437 @@
+package org.javamiko.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+
+import org.javamiko.SshException;
+import org.javamiko.agent.Agent;
+import org.javamiko.internal.algo.AlgorithmKind;
+import org.javamiko.internal.auth.UserAuth;
+import org.javamiko.internal.channel.ChannelCore;
+import org.javamiko.internal.channel.ChannelSettings;
+import org.javamiko.internal.channel.ChannelTable;
+import org.javamiko.internal.session.Connection;
+import org.javamiko.internal.session.SessionConfig;
+import org.javamiko.internal.session.SshSession;
+import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.keys.PKey;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SSH-2 client connection (RFC 4253, 4252, 4254): key exchange, authentication and channels,
+ * the layer {@link org.javamiko.SshClient} is built on, public as in paramiko.
+ *
+ * <pre>{@code
+ * try (Transport t = new Transport(new Socket("example.com", 22))) {
+ *     t.startClient(Duration.ofSeconds(30));
+ *     // check t.getRemoteServerKey() against your known hosts here!
+ *     t.authPublickey("deploy", PKey.fromPath(Path.of("/home/deploy/.ssh/id_ed25519")));
+ *     try (Channel ch = t.openSession()) { ch.execCommand("uptime"); … }
+ * }
+ * }</pre>
+ *
+ * <p>Threads: one reader thread per transport, from the {@link #setThreadFactory thread factory}
+ * (virtual threads work on Java 21+). Every public method may be called from any thread.
+ */
+public class Transport implements AutoCloseable {
+    private static final String DEFAULT_LOG = "org.javamiko.transport";
+
+    private final Connection connection;
+    private final SecurityOptions securityOptions = new SecurityOptions();
+    private volatile String logChannel = DEFAULT_LOG;
+    private volatile ThreadFactory threadFactory = Thread::new;
+    private volatile Duration bannerTimeout = Duration.ofSeconds(15);
+    private volatile Duration authTimeout = Duration.ofSeconds(30);
+    private volatile Duration channelTimeout = Duration.ofHours(1);
+    private volatile long rekeyBytes = SessionConfig.DEFAULT_REKEY_BYTES;
+    private volatile Duration rekeyInterval = SessionConfig.DEFAULT_REKEY_INTERVAL;
+    private volatile ChannelSettings channelSettings = ChannelSettings.DEFAULT;
+    private volatile SshSession session;
+    private volatile ChannelTable channels;
+    private volatile UserAuth auth;
+    private volatile RemoteForwards remoteForwards;
+    private final Keepalive keepalive = new Keepalive(this);
+
+    /**
+     * @param connected a connected socket; TCP_NODELAY is switched on
+     */
+    public Transport(Socket connected) {
+        this(socketConnection(connected));
+    }
+
+    /**
+     * Runs SSH over a channel of another connection, e.g. a {@code direct-tcpip} channel to a
+     * host behind a jump host.
+     *
+     * @param tunnel an open channel carrying a TCP stream to the SSH server
+     */
+    public Transport(Channel tunnel) {
+        this(new ChannelConnection(tunnel));
+    }
+
+    private Transport(Connection connection) {
+        this.connection = connection;
+    }
+
+    private static Connection socketConnection(Socket socket) {
+        try {
+            return Connection.of(socket);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot use the socket: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Exchanges identification strings and runs the first key exchange. Afterwards check
+     * {@link #getRemoteServerKey()} against the known host keys before authenticating.
+     *
+     * @param timeout bounds the whole start; the identification string alone is bounded by the
+     *                banner timeout (15 s unless {@link #setBannerTimeout} changed it)
+     */
+    public void startClient(Duration timeout) throws IOException {
+        if (session != null) {
+            throw new IllegalStateException("startClient was already called");
+        }
+        SessionConfig config = new SessionConfig(securityOptions, LoggerFactory.getLogger(logChannel), threadFactory,
+                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, authTimeout);
+        SshSession s = new SshSession(connection, config);
+        session = s;
+        channels = new ChannelTable(s);
+        s.start(bannerTimeout, timeout);
+        auth = new UserAuth(s, authTimeout);
+    }
+
+    /** @return the server's host key, verified by the key exchange; null before {@link #startClient} */
+    public PKey getRemoteServerKey() {
+        SshSession s = session;
+        return s == null ? null : s.serverHostKey();
+    }
+
+    /** @return true between a successful start and the end of the connection */
+    public boolean isActive() {
+        SshSession s = session;
+        return s != null && s.isActive() && s.negotiated() != null;
+    }
+
+    /** @return true once authentication succeeded completely */
+    public boolean isAuthenticated() {
+        UserAuth a = auth;
+        return a != null && a.isAuthenticated();
+    }
+
+    /** @return the user name that authenticated, or null */
+    public String getUsername() {
+        UserAuth a = auth;
+        return a == null ? null : a.username();
+    }
+
+    /**
+     * @return the SSH_MSG_USERAUTH_BANNER text the server sent, or null
+     */
+    public String getBanner() {
+        SshSession s = session;
+        return s == null ? null : s.banner();
+    }
+
+    /** @return the server's identification string, e.g. {@code SSH-2.0-OpenSSH_9.2p1 Debian-2}, or null */
+    public String getRemoteVersion() {
+        SshSession s = session;
+        return s == null ? null : s.serverVersion();
+    }
+
+    /**
+     * Tries the "none" method; servers usually refuse it, naming the methods they allow.
+     *
+     * @return an empty list when the server let us in without credentials
+     * @throws org.javamiko.BadAuthenticationTypeException with the allowed methods, usually
+     */
+    public List<String> authNone(String username) throws IOException {
+        return auth().authNone(username);
+    }
+
+    /**
+     * Authenticates with a password.
+     *
+     * @return an empty list on success; on partial success the methods still wanted
+     */
+    public List<String> authPassword(String username, String password) throws IOException {
+        return auth().authPassword(username, password);
+    }
+
+    /**
+     * Authenticates with a key. The key is first offered without a signature; it signs only
+     * when the server would accept it. RSA keys sign with SHA-2 where the server accepts it.
+     *
+     * @return an empty list on success; on partial success the methods still wanted
+     */
+    public List<String> authPublickey(String username, PKey key) throws IOException {
+        return auth().authPublickey(username, key, signatureAlgorithmsFor(key));
+    }
+
+    /**
+     * The signature algorithms worth trying for a key: those it supports and we allow, narrowed
+     * to what the server lists in {@code server-sig-algs} when it sent that.
+     */
+    private List<String> signatureAlgorithmsFor(PKey key) {
+        List<String> allowed = securityOptions.get(AlgorithmKind.PUBKEYS);
+        List<String> candidates = new ArrayList<>();
+        for (String alg : key.signatureAlgorithms()) {
+            String base = alg.replace("-cert-v01@openssh.com", "");
+            if (allowed.contains(alg) || allowed.contains(base)) {
+                candidates.add(alg);
+            }
+        }
+        List<String> serverAlgs = session.serverSigAlgs();
+        if (serverAlgs != null) {
+            List<String> accepted = candidates.stream()
+                    .filter(a -> serverAlgs.contains(a) || serverAlgs.contains(a.replace("-cert-v01@openssh.com", "")))
+                    .toList();
+            if (!accepted.isEmpty()) {
+                return accepted;
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Binds an agent connection to this session, so that the agent applies the destination
+     * constraints of {@code ssh-add -h} keys to this server (see {@link Agent#bindSession});
+     * {@link org.javamiko.SshClient} does this itself. Call after {@link #startClient}, before
+     * listing the agent's keys.
+     *
+     * @return true when bound; false when there is no agent or it does not know the binding
+     */
+    public boolean bindAgent(Agent agent) throws IOException {
+        SshSession s = session();
+        return agent.bindSession(s.serverHostKey().asBytes(), s.sessionId(), s.sessionSignature());
+    }
+
+    /**
+     * Authenticates with keyboard-interactive (RFC 4256).
+     *
+     * @param submethods hints for the server, usually empty
+     * @return an empty list on success; on partial success the methods still wanted
+     */
+    public List<String> authInteractive(String username, InteractiveHandler handler, String submethods)
+            throws IOException {
+        return auth().authInteractive(username, handler, submethods);
+    }
+
+    /** @return the methods the server named when it last refused us or partly accepted us */
+    public List<String> getAllowedAuthTypes() {
+        UserAuth a = auth;
+        return a == null ? List.of() : a.lastAllowed();
+    }
+
+    private UserAuth auth() throws IOException {
+        UserAuth a = auth;
+        if (a == null) {
+            throw new SshException("The transport is not started: call startClient first");
+        }
+        session.throwIfClosed();
+        return a;
+    }
+
+    /** @return a new session channel, ready for exec, shell or subsystem */
+    public Channel openSession() throws IOException {
+        return new Channel(openCore("session", null, channelSettings), channelTimeout);
+    }
+
+    /**
+     * Opens a session channel with its own limit on unread output.
+     *
+     * @param maxBufferedBytes how much unread output to hold before flow control holds the
+     *                         server back; at least the 2 MiB window
+     * @return a new session channel
+     */
+    public Channel openSession(long maxBufferedBytes) throws IOException {
+        ChannelSettings s = channelSettings;
+        if (maxBufferedBytes < s.initialWindow()) {
+            throw new IllegalArgumentException("The buffer limit must be at least the window, " + s.initialWindow());
+        }
+        ChannelSettings own = new ChannelSettings(s.initialWindow(), s.maxPacket(), maxBufferedBytes,
+                s.maxOutgoingPacket());
+        return new Channel(openCore("session", null, own), channelTimeout);
+    }
+
+    /**
+     * Opens a channel of another kind, e.g. {@code direct-tcpip} to reach {@code dest} through the
+     * server (a jump host).
+     *
+     * @param kind the channel type
+     * @param dest where the server should connect, for {@code direct-tcpip}
+     * @param src the originator's address, or null
+     */
+    public Channel openChannel(String kind, InetSocketAddress dest, InetSocketAddress src) throws IOException {
+        SshBuffer extra = null;
+        if (dest != null) {
+            extra = new SshBuffer(64).putString(dest.getHostString()).putInt(dest.getPort())
+                    .putString(src == null ? "127.0.0.1" : src.getHostString()).putInt(src == null ? 0 : src.getPort());
+        }
+        return new Channel(openCore(kind, extra, channelSettings), channelTimeout);
+    }
+
+    private ChannelCore openCore(String kind, SshBuffer extra, ChannelSettings settings) throws IOException {
+        ChannelTable table = channels;
+        if (table == null || !isAuthenticated()) {
+            throw new SshException("Not authenticated: authenticate before opening channels");
+        }
+        return table.open(kind, extra, settings, channelTimeout);
+    }
+
+    /**
+     * Asks the server to listen on a port and forward the connections it accepts to us (OpenSSH's
+     * {@code ssh -R}); each arrives at the handler as a channel, on a thread of its own.
+     *
+     * @param address the address the server should listen on, e.g. {@code 127.0.0.1}; {@code ""}
+     *                for all (the server's GatewayPorts setting decides)
+     * @param port the port, or 0 to let the server pick one
+     * @return the port the server listens on
+     * @throws SshException when the server refuses
+     */
+    public int requestPortForward(String address, int port, PortForwardHandler handler) throws IOException {
+        return forwards().request(address, port, handler);
+    }
+
+    /** Asks the server to stop listening on a port {@link #requestPortForward} opened. */
+    public void cancelPortForward(String address, int port) throws IOException {
+        forwards().cancel(address, port);
+    }
+
+    private synchronized RemoteForwards forwards() throws IOException {
+        if (!isAuthenticated()) {
+            throw new SshException("Not authenticated: authenticate before forwarding ports");
+        }
+        if (remoteForwards == null) {
+            remoteForwards = new RemoteForwards(session, channels, channelSettings, threadFactory, authTimeout,
+                    channelTimeout);
+        }
+        return remoteForwards;
+    }
+
+    /**
+     * Sends {@code keepalive@openssh.com} global requests (without asking for a reply, as
+     * paramiko) whenever the interval passes, so idle connections survive NAT and firewalls.
+     *
+     * @param interval the interval, or null or zero to stop
+     */
+    public void setKeepalive(Duration interval) {
+        keepalive.schedule(interval);
+    }
+
+    void sendKeepalive() throws IOException {
+        SshSession s = session;
+        if (s != null && s.isActive()) {
+            s.globalRequest(new SshBuffer(32).putByte(80).putString("keepalive@openssh.com").putBoolean(false),
+                    false, authTimeout);
+        }
+    }
+
+    /** Starts a key re-exchange now (it also happens by itself after 1 GiB or 1 hour). */
+    public void renegotiateKeys() throws IOException {
+        session().rekey();
+    }
+
+    /**
+     * Sets when keys are renewed (by default after 1 GiB in either direction or 1 hour).
+     * Takes effect at once, also on a started transport.
+     *
+     * @param bytes re-key after this many bytes in either direction (at least 16 KiB)
+     * @param interval re-key after this much time
+     */
+    public void setRekeyLimits(long bytes, Duration interval) {
+        if (bytes < 16 * 1024) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
+        this.rekeyBytes = bytes;
+        this.rekeyInterval = interval;
+        SshSession s = session;
+        if (s != null) {
+            s.setRekeyLimits(bytes, interval);
+        }
+    }
+
+    /** @return the algorithm lists offered; mutable before {@link #startClient} */
+    public SecurityOptions getSecurityOptions() {
+        return securityOptions;
+    }
+
+    /** @return what the last key exchange chose, or null before the first */
+    public Negotiated getNegotiated() {
+        SshSession s = session;
+        return s == null ? null : s.negotiated();
+    }
+
+    /** @param name the SLF4J logger name this transport logs under (before {@link #startClient}) */
+    public void setLogChannel(String name) {
+        this.logChannel = name;
+    }
+
+    /** @param factory makes the reader thread (before {@link #startClient}); e.g. virtual threads */
+    public void setThreadFactory(ThreadFactory factory) {
+        this.threadFactory = factory;
+    }
+
+    /** @return the factory that makes this transport's threads; SFTP sessions on it use it too */
+    public ThreadFactory getThreadFactory() {
+        return threadFactory;
+    }
+
+    /** @param timeout bounds the wait for the server's identification string */
+    public void setBannerTimeout(Duration timeout) {
+        this.bannerTimeout = timeout;
+    }
+
+    /** @param timeout bounds each wait for an authentication reply (before {@link #startClient}) */
+    public void setAuthTimeout(Duration timeout) {
+        this.authTimeout = timeout;
+    }
+
+    /** @param timeout bounds the wait for a channel-open answer and for channel request replies */
+    public void setChannelTimeout(Duration timeout) {
+        this.channelTimeout = timeout;
+    }
+
+    /**
+     * Sets how much unread output each new channel may buffer before flow control holds the
+     * server back (64 MiB by default).
+     *
+     * @param bytes at least the 2 MiB window
+     */
+    public void setChannelBufferLimit(long bytes) {
+        ChannelSettings s = channelSettings;
+        if (bytes < s.initialWindow()) {
+            throw new IllegalArgumentException("The buffer limit must be at least the window, " + s.initialWindow());
+        }
+        channelSettings = new ChannelSettings(s.initialWindow(), s.maxPacket(), bytes, s.maxOutgoingPacket());
+    }
+
+    private SshSession session() throws SshException {
+        SshSession s = session;
+        if (s == null) {
+            throw new SshException("The transport is not started: call startClient first");
+        }
+        return s;
+    }
+
+    /** Closes the connection and every channel. Idempotent; afterwards {@link #isActive()} is false. */
+    @Override
+    public void close() {
+        keepalive.schedule(null);
+        SshSession s = session;
+        if (s != null) {
+            s.close();
+        } else {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                LoggerFactory.getLogger(logChannel).debug("Closing the connection: {}", e.toString());
+            }
+        }
+    }
+}
