@@ -153,7 +153,7 @@ class CertificateTest {
         Ed25519Key token = Ed25519Key.generate();
         SkEd25519Key key = new SkEd25519Key(token.getPublicKeyBytes(), "ssh:");
         byte[] message = "session data".getBytes(StandardCharsets.UTF_8);
-        byte[] signed = SecurityKeySignatures.signedData("ssh:", 1, 42, message);
+        byte[] signed = SecurityKey.signedData("ssh:", 1, 42, message);
         byte[] raw = rawSignature(token.signSshData(signed, "ssh-ed25519"));
         byte[] blob = new SshBuffer().putString(SkEd25519Key.TYPE).putString(raw).putByte(1).putInt(42).toByteArray();
         assertThat(key.verifySshSignature(message, blob)).isTrue();
