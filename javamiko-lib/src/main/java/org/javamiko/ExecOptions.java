@@ -73,6 +73,12 @@ public final class ExecOptions {
         return forwardAgent;
     }
 
+    /** @return a builder holding these options, to change some of them */
+    public Builder toBuilder() {
+        return builder().timeout(timeout).getPty(getPty).environment(environment).bufferSize(bufferSize)
+                .forwardAgent(forwardAgent);
+    }
+
     /** Builds {@link ExecOptions}; every setter returns the builder. */
     public static final class Builder {
         private Duration timeout;

@@ -294,9 +294,8 @@ public class SshClient implements AutoCloseable {
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
         long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
-        try (ExecStreams streams = execCommand(command, ExecOptions.builder().getPty(options.getPty())
-                .environment(options.environment()).bufferSize(options.bufferSize())
-                .forwardAgent(options.forwardAgent()).build())) {
+        // The timeout bounds the whole command here, not each read of its streams.
+        try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
             Channel channel = streams.channel();
             channel.shutdownWrite();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -73,9 +73,7 @@ public class Channel implements AutoCloseable {
 
     /** Asks for a pseudo-terminal (RFC 4254 §6.2). */
     public void getPty(PtyOptions pty) throws IOException {
-        for (Map.Entry<String, String> e : pty.environment().entrySet()) {
-            setEnvironmentVariable(e.getKey(), e.getValue());
-        }
+        updateEnvironment(pty.environment());
         SshBuffer body = new SshBuffer(64).putString(pty.term()).putInt(pty.width()).putInt(pty.height())
                 .putInt(pty.widthPixels()).putInt(pty.heightPixels())
                 .putString(new byte[] {0}); // encoded terminal modes: TTY_OP_END only

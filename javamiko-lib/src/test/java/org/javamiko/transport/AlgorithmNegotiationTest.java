@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
 import org.javamiko.keys.PKey;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.testing.SshKeygen;
@@ -100,15 +101,12 @@ class AlgorithmNegotiationTest {
                 Arguments.of(SshKeygen.KeyType.ECDSA_521, "ecdsa-sha2-nistp521"));
     }
 
-    private static SshClient trusting(SshTestServer server) throws IOException {
-        SshClient client = new SshClient();
-        client.loadSystemHostKeys(server.writeKnownHosts(Files.createTempFile(dir, "known_hosts", "")));
-        return client;
+    private static SshClient trusting(SshTestServer server) {
+        return Connect.trusting(server, dir);
     }
 
     private static ConnectOptions.Builder options(SshTestServer server) {
-        return ConnectOptions.builder().port(server.port()).username(server.user())
-                .keyFilename(KeySet.clientKeys().ed25519()).lookForKeys(false).allowAgent(false);
+        return Connect.withKey(server, KeySet.clientKeys().ed25519());
     }
 
     private static String chosen(Negotiated n, String kind) {

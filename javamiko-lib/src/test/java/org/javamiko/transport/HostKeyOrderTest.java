@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,7 @@ class HostKeyOrderTest {
         Path knownHosts = Files.write(dir.resolve("known_hosts"), List.of(rsaLine));
         try (SshClient client = new SshClient()) {
             client.loadSystemHostKeys(knownHosts);
-            client.connect(sshd.host(), ConnectOptions.builder().port(sshd.port()).username(sshd.user())
-                    .keyFilename(KeySet.clientKeys().ed25519()).lookForKeys(false).allowAgent(false).build());
+            client.connect(sshd.host(), Connect.withKey(sshd, KeySet.clientKeys().ed25519()).build());
 
             assertThat(client.getTransport().getNegotiated().hostKeyAlgorithm()).isEqualTo("rsa-sha2-512");
         }

@@ -23,9 +23,6 @@ public final class AlgorithmCatalog {
     private static final List<String> HOST_KEYS_SUPPORTED = List.of(
             "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
             "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
-    private static final List<String> PUBKEYS_DEFAULT = List.of(
-            "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-            "rsa-sha2-512", "rsa-sha2-256");
 
     /** @return the algorithms offered when the user changes nothing, best first */
     public static List<String> defaults(AlgorithmKind kind) {
@@ -35,7 +32,7 @@ public final class AlgorithmCatalog {
             case CIPHERS -> Ciphers.defaultOrder().stream().map(CipherFactory::name).toList();
             case MACS -> Macs.defaultOrder().stream().map(MacFactory::name).toList();
             case COMPRESSION -> List.of("none");
-            case PUBKEYS -> PUBKEYS_DEFAULT;
+            case PUBKEYS -> HOST_KEYS_DEFAULT; // the same signature algorithms, for our own keys
         };
     }
 
