@@ -39,11 +39,7 @@ public final class Msg {
     public static final int CHANNEL_SUCCESS = 99;
     public static final int CHANNEL_FAILURE = 100;
 
-    /** Disconnect reason codes (RFC 4250 §4.2.2) we send. */
-    public static final int DISCONNECT_PROTOCOL_ERROR = 2;
-    public static final int DISCONNECT_KEY_EXCHANGE_FAILED = 3;
-    public static final int DISCONNECT_MAC_ERROR = 5;
-    public static final int DISCONNECT_HOST_KEY_NOT_VERIFIABLE = 9;
+    /** The disconnect reason (RFC 4250 §4.2.2) we send when the user closes the connection. */
     public static final int DISCONNECT_BY_APPLICATION = 11;
 
     /** @return the reason code's name from RFC 4250 §4.2.2, for messages */
