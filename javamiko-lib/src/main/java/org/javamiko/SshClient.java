@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
+import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
@@ -51,6 +52,8 @@ public class SshClient implements AutoCloseable {
     private volatile String logChannel = DEFAULT_LOG;
     private volatile Transport transport;
     private volatile Path identityAgent;
+    /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
+    private final KeyFileCache keyFiles = new KeyFileCache();
 
     /** A client with no known hosts loaded and the {@link RejectPolicy}. */
     public SshClient() {
@@ -122,7 +125,7 @@ public class SshClient implements AutoCloseable {
         refuseUnsupported(options);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = options.tunnel() != null ? new Transport(options.tunnel())
-                : new Transport(options.socket() != null ? options.socket() : openSocket(hostname, options));
+                : new Transport(options.socket() != null ? options.socket() : openSocket(hostname, options, timelineLog()));
         try {
             t.setLogChannel(logChannel);
             t.setBannerTimeout(options.bannerTimeout());
@@ -130,9 +133,12 @@ public class SshClient implements AutoCloseable {
             t.setChannelTimeout(options.channelTimeout());
             String knownName = options.port() == 22 ? hostname : "[" + hostname + "]:" + options.port();
             configureAlgorithms(t.getSecurityOptions(), options, knownName);
-            t.startClient(options.authTimeout());
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles);
+            t.beginStartClient();
+            authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
+            t.finishStartClient(options.authTimeout());
             checkHostKey(knownName, t.getRemoteServerKey());
-            new ClientAuthenticator(t, options, log).authenticate();
+            authenticator.authenticate();
         } catch (IOException | RuntimeException e) {
             t.close();
             throw e;
@@ -154,14 +160,24 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    private static Socket openSocket(String hostname, ConnectOptions options) throws IOException {
+    /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
+    private Logger timelineLog() {
+        return LoggerFactory.getLogger(logChannel + ".timeline");
+    }
+
+    private static Socket openSocket(String hostname, ConnectOptions options, Logger timeline) throws IOException {
         Map<InetSocketAddress, IOException> errors = new LinkedHashMap<>();
         int timeout = options.timeout() == null ? 0 : (int) Math.max(1, options.timeout().toMillis());
+        long start = System.nanoTime();
         for (InetAddress address : InetAddress.getAllByName(hostname)) {
             InetSocketAddress target = new InetSocketAddress(address, options.port());
             Socket socket = new Socket();
             try {
                 socket.connect(target, timeout);
+                if (timeline.isDebugEnabled()) {
+                    timeline.debug("TCP connect to {} (name lookup included): {} ms", target,
+                            String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
+                }
                 return socket;
             } catch (IOException e) {
                 socket.close();

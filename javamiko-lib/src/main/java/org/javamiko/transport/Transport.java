@@ -94,6 +94,17 @@ public class Transport implements AutoCloseable {
      *                banner timeout (15 s unless {@link #setBannerTimeout} changed it)
      */
     public void startClient(Duration timeout) throws IOException {
+        beginStartClient();
+        finishStartClient(timeout);
+    }
+
+    /**
+     * The first half of {@link #startClient}, as paramiko's {@code start_client(event)}: sends
+     * our identification string and KEXINIT and leaves the rest of the exchange to the reader
+     * thread, returning at once. The caller can do other work meanwhile (load key files, say),
+     * then calls {@link #finishStartClient}.
+     */
+    public void beginStartClient() throws IOException {
         if (session != null) {
             throw new IllegalStateException("startClient was already called");
         }
@@ -102,8 +113,22 @@ public class Transport implements AutoCloseable {
         SshSession s = new SshSession(connection, config);
         session = s;
         channels = new ChannelTable(s);
-        s.start(bannerTimeout, timeout);
-        auth = new UserAuth(s, authTimeout);
+        s.begin(bannerTimeout);
+    }
+
+    /**
+     * The second half of {@link #startClient}: waits until the key exchange
+     * {@link #beginStartClient} began is done.
+     *
+     * @param timeout bounds the whole start, counted from {@link #beginStartClient}
+     * @throws java.net.SocketTimeoutException when it passes
+     */
+    public void finishStartClient(Duration timeout) throws IOException {
+        SshSession s = session();
+        s.awaitStarted(timeout);
+        if (auth == null) {
+            auth = new UserAuth(s, authTimeout);
+        }
     }
 
     /** @return the server's host key, verified by the key exchange; null before {@link #startClient} */

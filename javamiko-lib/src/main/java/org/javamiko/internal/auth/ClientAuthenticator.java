@@ -36,23 +36,71 @@ public final class ClientAuthenticator {
     private final Transport transport;
     private final ConnectOptions options;
     private final Logger log;
+    private final KeyFileCache keyFiles;
     private final List<String> tried = new ArrayList<>();
     private final List<PasswordRequiredException> lockedKeys = new ArrayList<>();
     private List<String> allowed = List.of();
     private Agent agent;
+    private List<PKey> givenKeys;
+    private List<PKey> homeKeys;
+    private IOException keyFileFailure;
 
     /**
-     * @param transport a started transport whose host key was checked
+     * @param transport the transport to authenticate; started, or being started (see {@link #loadKeyFiles})
      * @param options the user's credentials and choices
      * @param log where to log each attempt (DEBUG; never a secret)
+     * @param keyFiles the client's decoded key files, reused while a file is unchanged
      */
-    public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log) {
+    public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log, KeyFileCache keyFiles) {
         this.transport = transport;
         this.options = options;
         this.log = log;
+        this.keyFiles = keyFiles;
     }
 
-    /** Runs the whole sequence; returns when authenticated, else throws. */
+    /**
+     * Loads the key files (the user's, then those in {@code ~/.ssh}), which needs no connection:
+     * {@link org.javamiko.SshClient} calls it while the server answers the key exchange. A
+     * failure is kept and thrown by {@link #authenticate}, so that it comes after any key
+     * exchange or host key error, as it did when keys were loaded later.
+     */
+    public void loadKeyFiles() {
+        if (givenKeys != null || keyFileFailure != null) {
+            return;
+        }
+        try {
+            List<PKey> given = new ArrayList<>();
+            for (Path file : options.keyFilenames()) {
+                PKey key = load(file, true);
+                if (key != null) {
+                    given.add(key);
+                }
+            }
+            List<PKey> home = new ArrayList<>();
+            if (options.lookForKeys()) {
+                Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+                for (String name : DEFAULT_KEY_FILES) {
+                    Path file = ssh.resolve(name);
+                    if (Files.isRegularFile(file)) {
+                        PKey key = load(file, false);
+                        if (key != null) {
+                            home.add(key);
+                        }
+                    }
+                }
+            }
+            givenKeys = given;
+            homeKeys = home;
+        } catch (IOException e) {
+            keyFileFailure = e;
+        }
+    }
+
+    /**
+     * Runs the whole sequence (loading the key files first unless {@link #loadKeyFiles} did);
+     * returns when authenticated, else throws. The transport must be started and its host key
+     * checked.
+     */
     public void authenticate() throws IOException {
         try {
             tryEachMethod();
@@ -157,31 +205,19 @@ public final class ClientAuthenticator {
      * once, while a key and its certificate are two credentials.
      */
     private List<PKey> keys() throws IOException {
+        loadKeyFiles();
+        if (keyFileFailure != null) {
+            throw keyFileFailure;
+        }
         Map<ByteBuffer, PKey> keys = new LinkedHashMap<>();
         if (options.pkey() != null) {
             add(keys, options.pkey());
         }
-        for (Path file : options.keyFilenames()) {
-            PKey key = load(file, true);
-            if (key != null) {
-                add(keys, key);
-            }
-        }
+        givenKeys.forEach(key -> add(keys, key));
         if (options.allowAgent()) {
             agentKeys().forEach(key -> add(keys, key));
         }
-        if (options.lookForKeys()) {
-            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-            for (String name : DEFAULT_KEY_FILES) {
-                Path file = ssh.resolve(name);
-                if (Files.isRegularFile(file)) {
-                    PKey key = load(file, false);
-                    if (key != null) {
-                        add(keys, key);
-                    }
-                }
-            }
-        }
+        homeKeys.forEach(key -> add(keys, key));
         return new ArrayList<>(keys.values());
     }
 
@@ -217,7 +253,7 @@ public final class ClientAuthenticator {
     private PKey load(Path file, boolean explicit) throws IOException {
         String secret = options.passphrase() != null ? options.passphrase() : options.password();
         try {
-            return PKey.fromPath(file, secret);
+            return keyFiles.get(file, secret, PKey::fromPath);
         } catch (PasswordRequiredException e) {
             log.debug("Skipping encrypted key {}: no passphrase given", file);
             lockedKeys.add(e);

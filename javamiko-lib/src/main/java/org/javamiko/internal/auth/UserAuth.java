@@ -58,17 +58,22 @@ public final class UserAuth {
         return lastAllowed;
     }
 
+    /**
+     * Waits for the server's answer to the {@code ssh-userauth} service request, which the session
+     * sent itself right after its first NEWKEYS ({@link SshSession#begin}), a round trip earlier
+     * than asking here could.
+     */
     private void ensureService() throws IOException {
         if (serviceAccepted) {
             return;
         }
-        session.send(new SshBuffer(32).putByte(Msg.SERVICE_REQUEST).putString("ssh-userauth"));
         SshBuffer reply = session.nextAuthMessage(timeout);
         int type = reply.getByte();
         if (type != Msg.SERVICE_ACCEPT) {
             throw new SshException("The server refused the ssh-userauth service (message " + type + ")");
         }
         serviceAccepted = true;
+        session.timeline().mark("service-accepted");
     }
 
     private SshBuffer request(String user, String method) {
@@ -80,6 +85,7 @@ public final class UserAuth {
         ensureService();
         session.log().debug("Trying authentication method none for {}", user);
         session.send(request(user, "none"));
+        session.timeline().mark("none-sent");
         return verdict(user, "none", session.nextAuthMessage(timeout));
     }
 
@@ -88,6 +94,7 @@ public final class UserAuth {
         ensureService();
         session.log().debug("Trying password authentication for {}", user);
         session.send(request(user, "password").putBoolean(false).putString(password));
+        session.timeline().mark("password-sent");
         SshBuffer reply = session.nextAuthMessage(timeout);
         if (peekType(reply) == Msg.USERAUTH_60) {
             throw new AuthenticationException("The server wants the password of " + user
@@ -112,7 +119,9 @@ public final class UserAuth {
         for (String algorithm : algorithms) {
             session.log().debug("Offering {} key {} ({}) for {}", key.getName(), key.fingerprint(), algorithm, user);
             session.send(request(user, "publickey").putBoolean(false).putString(algorithm).putString(key.asBytes()));
+            session.timeline().mark("publickey-query-sent");
             SshBuffer reply = session.nextAuthMessage(timeout);
+            session.timeline().mark("publickey-query-answered");
             if (peekType(reply) != Msg.USERAUTH_60) {
                 try {
                     return verdict(user, "publickey", reply);
@@ -129,6 +138,7 @@ public final class UserAuth {
             }
             byte[] signed = signedData(user, algorithm, key.asBytes());
             byte[] signature = key.signSshData(signed, algorithm);
+            session.timeline().mark("signed");
             session.send(request(user, "publickey").putBoolean(true).putString(algorithm).putString(key.asBytes())
                     .putString(signature));
             return verdict(user, "publickey", session.nextAuthMessage(timeout));
@@ -148,6 +158,7 @@ public final class UserAuth {
         ensureService();
         session.log().debug("Trying keyboard-interactive authentication for {}", user);
         session.send(request(user, "keyboard-interactive").putString("").putString(submethods == null ? "" : submethods));
+        session.timeline().mark("keyboard-interactive-sent");
         while (true) {
             SshBuffer reply = session.nextAuthMessage(timeout);
             if (peekType(reply) != Msg.USERAUTH_60) {
@@ -188,6 +199,8 @@ public final class UserAuth {
             authenticated = true;
             username = user;
             session.log().debug("Authentication ({}) successful for {}", method, user);
+            session.timeline().mark("authenticated");
+            session.timeline().report(session.describe(), "authenticated with " + method);
             return List.of();
         }
         if (type != Msg.USERAUTH_FAILURE) {
@@ -195,6 +208,7 @@ public final class UserAuth {
         }
         List<String> allowed = reply.getNameList();
         boolean partial = reply.getBoolean();
+        session.timeline().mark(method + (partial ? "-partial-success" : "-refused"));
         lastAllowed = allowed;
         if (partial) {
             session.log().debug("Authentication ({}) partially successful; the server now wants one of {}", method, allowed);

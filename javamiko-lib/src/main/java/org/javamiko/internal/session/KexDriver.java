@@ -165,6 +165,9 @@ final class KexDriver implements KexContext {
         if (pending != null) {
             throw new SshException("The server sent KEXINIT during a key exchange");
         }
+        if (!firstKexDone) {
+            session.timeline().mark("kexinit-received");
+        }
         int start = payload.readPosition() - 1;
         serverKexInit = java.util.Arrays.copyOfRange(payload.array(), start, start + payload.available() + 1);
         KexInit server = KexInit.decode(payload);
@@ -192,6 +195,9 @@ final class KexDriver implements KexContext {
                 .orElseThrow(() -> new SshException("Unsupported key exchange " + pending.kex()))
                 .create();
         exchange.start(this);
+        if (!firstKexDone) {
+            session.timeline().mark("kex-init-sent");
+        }
     }
 
     void onKexMessage(int type, SshBuffer payload) throws IOException {
@@ -202,6 +208,9 @@ final class KexDriver implements KexContext {
             ignoreNextKexPacket = false;
             return;
         }
+        if (!firstKexDone) {
+            session.timeline().mark("kex-reply-received");
+        }
         if (exchange.handle(type, payload, this)) {
             finishExchange(exchange.result());
             exchange = null;
@@ -209,7 +218,13 @@ final class KexDriver implements KexContext {
     }
 
     private void finishExchange(KexResult result) throws IOException {
+        if (!firstKexDone) {
+            session.timeline().mark("exchange-hash-computed");
+        }
         PKey key = verifyHostKey(result);
+        if (!firstKexDone) {
+            session.timeline().mark("host-key-signature-verified");
+        }
         if (sessionId == null) {
             sessionId = result.exchangeHash();
             sessionSignature = result.signature();
@@ -233,8 +248,16 @@ final class KexDriver implements KexContext {
             if (strict) {
                 session.writer().counter().resetSequence();
             }
+            if (!firstKexDone) {
+                // Right behind our NEWKEYS, under the new keys: strict kex allows nothing but kex
+                // messages before it, and the server answers it while we check its host key.
+                session.writer().write(SshSession.USERAUTH_SERVICE_REQUEST, 0, SshSession.USERAUTH_SERVICE_REQUEST.length);
+            }
         } finally {
             session.writeLock().unlock();
+        }
+        if (!firstKexDone) {
+            session.timeline().mark("newkeys-and-service-request-sent");
         }
         session.openSendGate();
     }
@@ -274,6 +297,7 @@ final class KexDriver implements KexContext {
         keysSince = System.nanoTime();
         inProgress = false;
         if (!firstKexDone) {
+            session.timeline().mark("newkeys-received");
             firstKexDone = true;
             session.log().debug("Negotiated {} (strict kex: {})", current, strict);
             session.firstKexDone();

@@ -44,7 +44,10 @@ final class MessageDispatcher {
                 log.debug("Server debug message: {}", payload.getStringUtf8());
             }
             case Msg.UNIMPLEMENTED -> log.debug("The server did not implement our packet {}", payload.getUInt32());
-            case Msg.EXT_INFO -> readExtInfo(payload);
+            case Msg.EXT_INFO -> {
+                session.timeline().mark("ext-info-received");
+                readExtInfo(payload);
+            }
             case Msg.KEXINIT -> kex.onKexInit(payload);
             case Msg.NEWKEYS -> kex.onNewKeys();
             case Msg.GLOBAL_REQUEST -> refuseGlobalRequest(payload);

@@ -24,6 +24,7 @@ import org.javamiko.internal.wire.SshBuffer;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Negotiated;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SSH connection's transport layer (RFC 4253): the reader thread (its messages routed by the
@@ -37,6 +38,9 @@ import org.slf4j.Logger;
  * that it never blocks on the key exchange it is itself running.
  */
 public final class SshSession implements AutoCloseable {
+    /** SSH_MSG_SERVICE_REQUEST for {@code ssh-userauth}, sent right after our first NEWKEYS. */
+    static final byte[] USERAUTH_SERVICE_REQUEST = new SshBuffer(32).putByte(Msg.SERVICE_REQUEST)
+            .putString("ssh-userauth").toByteArray();
 
     private final Connection connection;
     private final SessionConfig config;
@@ -48,10 +52,13 @@ public final class SshSession implements AutoCloseable {
     private final CountDownLatch firstKex = new CountDownLatch(1);
     private final KexDriver kex;
     private final MessageDispatcher dispatcher;
+    private final ConnectTimeline timeline;
 
     private PacketReader reader;
     private PacketWriter writer;
     private Thread readerThread;
+    private Duration bannerTimeout;
+    private long beganAt;
     private boolean sendGateClosed; // guarded by writeLock
     private volatile boolean closed;
     private volatile IOException closeCause;
@@ -65,29 +72,51 @@ public final class SshSession implements AutoCloseable {
         this.connection = connection;
         this.config = config;
         this.log = config.log();
+        this.timeline = new ConnectTimeline(LoggerFactory.getLogger(log.getName() + ".timeline"));
         this.kex = new KexDriver(this, config, random);
         this.dispatcher = new MessageDispatcher(this, kex, log);
     }
 
     /**
-     * Exchanges identification strings and runs the first key exchange.
+     * Exchanges identification strings and runs the first key exchange: {@link #begin} then
+     * {@link #awaitStarted}.
      *
      * @param bannerTimeout bounds the wait for the server's identification string
      * @param timeout bounds the whole start, key exchange included
      */
     public void start(Duration bannerTimeout, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        begin(bannerTimeout);
+        awaitStarted(timeout);
+    }
+
+    /**
+     * Starts the session without waiting for the server: sends our identification string and, at
+     * once, our KEXINIT (RFC 4253 §7.1 lets each side send it right after its identification,
+     * so it need not wait a round trip for the server's), then starts the reader thread, which
+     * reads the server's identification string and runs the key exchange. Right after our
+     * NEWKEYS it also asks for the {@code ssh-userauth} service, which is what every client
+     * does next (one round trip less before authentication).
+     *
+     * @param bannerTimeout bounds the wait for the server's identification string
+     */
+    public void begin(Duration bannerTimeout) throws IOException {
+        if (readerThread != null) {
+            throw new IllegalStateException("The session was already started");
+        }
+        this.bannerTimeout = bannerTimeout;
+        beganAt = System.nanoTime();
         try {
             OutputStream out = connection.output();
-            InputStream in = connection.input();
             VersionExchange.sendOurs(out, config.clientVersion());
-            connection.setReadTimeout(bannerTimeout);
-            VersionExchange.Result version = VersionExchange.readServers(in);
-            connection.setReadTimeout(Duration.ZERO);
-            serverVersion = version.serverVersion();
-            log.debug("Connected to {}: {}", connection.describe(), serverVersion);
-            reader = new PacketReader(in, Ciphers.none(), version.leftover());
+            timeline.mark("version-sent");
             writer = new PacketWriter(out, Ciphers.none(), random);
+            writeLock.lock();
+            try {
+                kex.sendKexInit();
+            } finally {
+                writeLock.unlock();
+            }
+            timeline.mark("kexinit-sent");
         } catch (IOException e) {
             fail(e);
             throw e;
@@ -95,19 +124,30 @@ public final class SshSession implements AutoCloseable {
         readerThread = config.threadFactory().newThread(this::readLoop);
         readerThread.setName("javamiko-reader " + connection.describe());
         readerThread.setDaemon(true);
-        writeLock.lock();
-        try {
-            kex.sendKexInit();
-        } finally {
-            writeLock.unlock();
-        }
         readerThread.start();
-        awaitFirstKex(deadline);
     }
 
-    private void awaitFirstKex(long deadline) throws IOException {
+    /**
+     * Waits until the first key exchange is done.
+     *
+     * @param timeout bounds the whole start, counted from {@link #begin}; while the server's
+     *                identification string is still awaited, the banner timeout bounds the
+     *                wait instead if it is the longer one
+     * @throws SocketTimeoutException when the time passes
+     */
+    public void awaitStarted(Duration timeout) throws IOException {
+        if (readerThread == null) {
+            throw new IllegalStateException("The session was not begun");
+        }
+        long deadline = beganAt + timeout.toNanos();
+        // A margin past the banner timeout: the reader's own banner timeout (a clearer message) fires first.
+        long bannerDeadline = beganAt + bannerTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         try {
-            if (!firstKex.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            while (!firstKex.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                if (serverVersion == null && bannerDeadline - deadline > 0) {
+                    deadline = bannerDeadline;
+                    continue;
+                }
                 SocketTimeoutException e = new SocketTimeoutException("Timed out during the key exchange with "
                         + connection.describe());
                 fail(e);
@@ -118,12 +158,26 @@ public final class SshSession implements AutoCloseable {
             fail(new InterruptedIOException("Interrupted during the key exchange"));
         }
         throwIfClosed();
+        timeline.mark("kex-done");
+    }
+
+    /** The reader thread's first job: the server's identification string, bounded by the banner timeout. */
+    private void readServerVersion() throws IOException {
+        InputStream in = connection.input();
+        connection.setReadTimeout(bannerTimeout);
+        VersionExchange.Result version = VersionExchange.readServers(in);
+        connection.setReadTimeout(Duration.ZERO);
+        serverVersion = version.serverVersion();
+        timeline.mark("version-received");
+        log.debug("Connected to {}: {}", connection.describe(), serverVersion);
+        reader = new PacketReader(in, Ciphers.none(), version.leftover());
     }
 
     // ------------------------------------------------------------------ reading
 
     private void readLoop() {
         try {
+            readServerVersion();
             while (!closed) {
                 SshBuffer payload = reader.next();
                 dispatcher.dispatch(payload.getByte(), payload, reader.lastSequence());
@@ -281,6 +335,16 @@ public final class SshSession implements AutoCloseable {
         firstKex.countDown();
     }
 
+    /** @return when each step of bringing up this connection happened (a DEBUG diagnostic) */
+    public ConnectTimeline timeline() {
+        return timeline;
+    }
+
+    /** @return where we are connected, for messages */
+    public String describe() {
+        return connection.describe();
+    }
+
     // ------------------------------------------------------------------ for the upper layers
 
     /**
@@ -407,6 +471,7 @@ public final class SshSession implements AutoCloseable {
             closed = true;
         }
         log.debug("SSH session with {} ended: {}", connection.describe(), cause.toString());
+        timeline.report(connection.describe(), "ended: " + cause);
         shutdown(cause);
     }
 
@@ -428,6 +493,7 @@ public final class SshSession implements AutoCloseable {
                 writeLock.unlock();
             }
         }
+        timeline.report(connection.describe(), "closed");
         shutdown(new SshException("The SSH session was closed"));
     }
 
