@@ -11,7 +11,10 @@ import org.javamiko.SshException;
 import org.javamiko.internal.session.Msg;
 import org.javamiko.internal.session.SshSession;
 import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.keys.EcdsaKey;
+import org.javamiko.keys.Ed25519Key;
 import org.javamiko.keys.PKey;
+import org.javamiko.keys.RsaKey;
 import org.javamiko.transport.InteractiveHandler;
 import org.javamiko.transport.Prompt;
 
@@ -105,7 +108,7 @@ public final class UserAuth {
 
     /**
      * The "publickey" method: first asks whether the server would accept the key (no signature,
-     * as OpenSSH does), and signs only when it would.
+     * as OpenSSH does), and sends a signature only when it would.
      *
      * @param algorithms the signature algorithms to try for this key, best first
      */
@@ -117,9 +120,12 @@ public final class UserAuth {
         }
         AuthenticationException refused = null;
         for (String algorithm : algorithms) {
-            session.log().debug("Offering {} key {} ({}) for {}", key.getName(), key.fingerprint(), algorithm, user);
+            if (session.log().isDebugEnabled()) {
+                session.log().debug("Offering {} key {} ({}) for {}", key.getName(), key.fingerprint(), algorithm, user);
+            }
             session.send(request(user, "publickey").putBoolean(false).putString(algorithm).putString(key.asBytes()));
             session.timeline().mark("publickey-query-sent");
+            byte[] signature = signsWithoutSideEffects(key) ? sign(user, key, algorithm) : null;
             SshBuffer reply = session.nextAuthMessage(timeout);
             session.timeline().mark("publickey-query-answered");
             if (peekType(reply) != Msg.USERAUTH_60) {
@@ -136,14 +142,33 @@ public final class UserAuth {
                 throw new AuthenticationException("The server accepts key " + key.fingerprint()
                         + " but its private half is not available to sign with");
             }
-            byte[] signed = signedData(user, algorithm, key.asBytes());
-            byte[] signature = key.signSshData(signed, algorithm);
-            session.timeline().mark("signed");
+            if (signature == null) {
+                signature = sign(user, key, algorithm);
+            }
             session.send(request(user, "publickey").putBoolean(true).putString(algorithm).putString(key.asBytes())
                     .putString(signature));
             return verdict(user, "publickey", session.nextAuthMessage(timeout));
         }
         throw refused;
+    }
+
+    /**
+     * Whether a key may sign before the server said it would accept the key: only our own
+     * in-memory key types (not subclasses), for which signing is a local computation without
+     * side effects. Such a key signs while its query is on the wire, which takes the signature
+     * (~1 ms for Ed25519 on JDK 17) out of the login's critical path; the signature is sent only
+     * after the server's PK_OK, and dropped otherwise. An agent key (which may ask its user to
+     * confirm) or a security key (which needs a touch) signs only after PK_OK.
+     */
+    private static boolean signsWithoutSideEffects(PKey key) {
+        Class<?> type = key.getClass();
+        return key.canSign() && (type == Ed25519Key.class || type == EcdsaKey.class || type == RsaKey.class);
+    }
+
+    private byte[] sign(String user, PKey key, String algorithm) throws IOException {
+        byte[] signature = key.signSshData(signedData(user, algorithm, key.asBytes()), algorithm);
+        session.timeline().mark("signed");
+        return signature;
     }
 
     private byte[] signedData(String user, String algorithm, byte[] blob) {

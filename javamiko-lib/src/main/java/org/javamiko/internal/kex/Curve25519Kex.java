@@ -16,8 +16,8 @@ final class Curve25519Kex extends SingleRoundKex {
     }
 
     @Override
-    void writeClientValue(SshBuffer msg) {
-        keyPair = new X25519KeyPair();
+    void writeClientValue(SshBuffer msg, KexContext ctx) {
+        keyPair = ctx.x25519KeyPair();
         msg.putString(keyPair.publicValue());
     }
 

@@ -23,7 +23,7 @@ final class DhGroupKex extends SingleRoundKex {
     }
 
     @Override
-    void writeClientValue(SshBuffer msg) {
+    void writeClientValue(SshBuffer msg, KexContext ctx) {
         dh = new FiniteFieldDh(p, DhGroups.GENERATOR);
         msg.putMpint(dh.publicValue());
     }

@@ -30,7 +30,7 @@ final class EcdhKex extends SingleRoundKex {
     }
 
     @Override
-    void writeClientValue(SshBuffer msg) {
+    void writeClientValue(SshBuffer msg, KexContext ctx) {
         keyPair = curve.generateKeyPair();
         msg.putString(EcCurve.encode((ECPublicKey) keyPair.getPublic()));
     }

@@ -34,9 +34,9 @@ final class HybridKemKex extends SingleRoundKex {
     }
 
     @Override
-    void writeClientValue(SshBuffer msg) {
+    void writeClientValue(SshBuffer msg, KexContext ctx) {
         kem = kemFactory.get();
-        x25519 = new X25519KeyPair();
+        x25519 = ctx.x25519KeyPair();
         byte[] kemKey = kem.publicKey();
         byte[] xKey = x25519.publicValue();
         msg.putInt(kemKey.length + xKey.length).putRaw(kemKey).putRaw(xKey);

@@ -28,4 +28,12 @@ public interface KexContext {
      * @param payload the message, starting with its type byte
      */
     void send(SshBuffer payload) throws IOException;
+
+    /**
+     * @return the ephemeral X25519 key pair for this exchange, never used before: by default a
+     *         fresh one; a transport may hand over one it made while it waited for the server
+     */
+    default X25519KeyPair x25519KeyPair() {
+        return new X25519KeyPair();
+    }
 }

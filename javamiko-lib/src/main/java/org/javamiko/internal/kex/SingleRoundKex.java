@@ -38,7 +38,7 @@ abstract class SingleRoundKex implements KeyExchange {
         SshBuffer msg = new SshBuffer(2048);
         msg.putByte(KexMessages.KEXDH_INIT);
         int from = msg.writePosition();
-        writeClientValue(msg);
+        writeClientValue(msg, ctx);
         clientField = Arrays.copyOfRange(msg.array(), from, msg.writePosition());
         ctx.send(msg);
     }
@@ -79,8 +79,9 @@ abstract class SingleRoundKex implements KeyExchange {
      * Makes the ephemeral key pair and writes the client's public value (an mpint or a string).
      *
      * @param msg the INIT message, positioned after its type byte
+     * @param ctx the transport, which may hold an X25519 key pair made ahead ({@link KexContext#x25519KeyPair})
      */
-    abstract void writeClientValue(SshBuffer msg);
+    abstract void writeClientValue(SshBuffer msg, KexContext ctx);
 
     /**
      * Reads and checks the server's public value and computes K.

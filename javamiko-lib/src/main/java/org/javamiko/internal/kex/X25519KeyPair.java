@@ -20,7 +20,7 @@ import org.javamiko.SshException;
  * One ephemeral X25519 key pair (RFC 7748) on the JDK's XDH, with the public value and the
  * shared secret in the 32-byte little-endian form SSH sends (RFC 8731).
  */
-final class X25519KeyPair {
+public final class X25519KeyPair {
     /** Length of a public value and of the shared secret. */
     static final int LENGTH = 32;
 
@@ -28,7 +28,7 @@ final class X25519KeyPair {
     private final byte[] publicValue;
 
     /** Generates a fresh key pair. */
-    X25519KeyPair() {
+    public X25519KeyPair() {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
             privateKey = pair.getPrivate();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.algo.AlgorithmKind;
@@ -16,6 +17,7 @@ import org.javamiko.internal.kex.KexMethods;
 import org.javamiko.internal.kex.KexResult;
 import org.javamiko.internal.kex.KeyDerivation;
 import org.javamiko.internal.kex.KeyExchange;
+import org.javamiko.internal.kex.X25519KeyPair;
 import org.javamiko.internal.packet.PacketCounter;
 import org.javamiko.internal.wire.SshBuffer;
 import org.javamiko.keys.PKey;
@@ -52,6 +54,8 @@ final class KexDriver implements KexContext {
     private volatile long rekeyBytes;
     private volatile long rekeyIntervalNanos;
 
+    /** An X25519 key pair made while the first exchange waited for the server; taken once. */
+    private final AtomicReference<X25519KeyPair> preparedX25519 = new AtomicReference<>();
     private volatile byte[] sessionId;
     private volatile byte[] sessionSignature;
     private volatile PKey hostKey;
@@ -93,6 +97,21 @@ final class KexDriver implements KexContext {
         List<String> compression = s.get(AlgorithmKind.COMPRESSION);
         return new KexInit(kex, s.get(AlgorithmKind.KEYS), ciphers, ciphers, macs, macs, compression, compression,
                 false);
+    }
+
+    /**
+     * Makes the ephemeral X25519 key pair ahead of need, when a method we offer uses one
+     * (curve25519, and the ML-KEM and sntrup761 hybrids): the caller's thread is idle while the
+     * server forks, sends its identification string and KEXINIT, whereas after that KEXINIT the
+     * key generation (0.4-1 ms on the JDK) would hold up our reply. Whichever method is
+     * negotiated takes it through {@link #x25519KeyPair}; a key pair nobody took is never used twice.
+     */
+    void prepareEphemeralKeys() {
+        boolean offered = config.security().get(AlgorithmKind.KEX).stream()
+                .anyMatch(name -> name.contains("25519"));
+        if (offered) {
+            preparedX25519.set(new X25519KeyPair());
+        }
     }
 
     /** Starts a re-exchange from any thread, unless one is under way. */
@@ -347,5 +366,11 @@ final class KexDriver implements KexContext {
     @Override
     public void send(SshBuffer payload) throws IOException {
         session.sendKexMessage(payload);
+    }
+
+    @Override
+    public X25519KeyPair x25519KeyPair() {
+        X25519KeyPair prepared = preparedX25519.getAndSet(null);
+        return prepared != null ? prepared : new X25519KeyPair();
     }
 }

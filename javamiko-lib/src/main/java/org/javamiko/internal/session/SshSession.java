@@ -125,6 +125,8 @@ public final class SshSession implements AutoCloseable {
         readerThread.setName("javamiko-reader " + connection.describe());
         readerThread.setDaemon(true);
         readerThread.start();
+        kex.prepareEphemeralKeys();
+        timeline.mark("ephemeral-keys-prepared");
     }
 
     /**

@@ -28,6 +28,19 @@ class Curve25519KexTest {
     }
 
     @Test
+    void usesTheKeyPairTheTransportMadeAhead() throws Exception {
+        X25519KeyPair madeAhead = new X25519KeyPair();
+        RecordingContext handsOver = new RecordingContext() {
+            @Override
+            public X25519KeyPair x25519KeyPair() {
+                return madeAhead;
+            }
+        };
+        kex.start(handsOver);
+        assertThat(handsOver.lastSent(30).getString()).isEqualTo(madeAhead.publicValue());
+    }
+
+    @Test
     void agreesWithAServerOnTheJdkAndHashesQcQsAndKAsAnMpint() throws Exception {
         kex.start(ctx);
         byte[] qc = ctx.lastSent(30).getString();

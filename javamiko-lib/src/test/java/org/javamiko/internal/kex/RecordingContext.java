@@ -7,7 +7,7 @@ import java.util.List;
 import org.javamiko.internal.wire.SshBuffer;
 
 /** A {@link KexContext} with fixed hash inputs that records what the exchange sends. */
-final class RecordingContext implements KexContext {
+class RecordingContext implements KexContext {
     static final byte[] V_C = "SSH-2.0-javamiko_test".getBytes(StandardCharsets.US_ASCII);
     static final byte[] V_S = "SSH-2.0-OpenSSH_9.9".getBytes(StandardCharsets.US_ASCII);
     static final byte[] I_C = {20, 1, 2, 3, 4};
