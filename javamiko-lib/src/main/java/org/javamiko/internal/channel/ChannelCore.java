@@ -27,6 +27,8 @@ public final class ChannelCore {
     public enum Stream { STDOUT, STDERR }
 
     private static final int STDERR_CODE = 1;
+    /** The most data handed to the session at once: cut into packets, written in one system call. */
+    private static final int WRITE_BATCH = 256 * 1024;
 
     private final SshSession session;
     private final ChannelTable table;
@@ -389,12 +391,12 @@ public final class ChannelCore {
                     nanos = await(nanos, "the server to accept more data (window full)");
                 }
                 checkWritable();
-                n = (int) Math.min(Math.min(len, remoteWindow), remoteMaxPacket);
+                n = (int) Math.min(Math.min(len, remoteWindow), WRITE_BATCH);
                 remoteWindow -= n;
             } finally {
                 lock.unlock();
             }
-            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n);
+            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n, remoteMaxPacket);
             off += n;
             len -= n;
         }
