@@ -51,6 +51,8 @@ public final class ChannelCore {
     private Integer exitStatus;
     private String exitSignal;
     private IOException failure;
+    /** Data arrived and the readers' wake-up is queued with the table (see {@link #wakeReaders}). */
+    private boolean wakeQueued;
 
     ChannelCore(SshSession session, ChannelTable table, int localId, ChannelSettings settings) {
         this.session = session;
@@ -140,7 +142,10 @@ public final class ChannelCore {
             pushTo = inbox.sinkFor(stream);
             if (pushTo == null) {
                 inbox.store(stream, payload.array(), start, len);
-                changed.signalAll();
+                if (!wakeQueued) {
+                    wakeQueued = true;
+                    table.wakeSoon(this);
+                }
             }
             adjust = windowAdjust();
         } finally {
@@ -151,6 +156,17 @@ public final class ChannelCore {
             pushTo.accept(payload.array(), start, len);
         }
         sendWindowAdjust(adjust);
+    }
+
+    /** Wakes the threads waiting for data, once per burst of packets (reader thread). */
+    void wakeReaders() {
+        lock.lock();
+        try {
+            wakeQueued = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -87,6 +87,7 @@ public final class SshSession implements AutoCloseable {
             serverVersion = version.serverVersion();
             log.debug("Connected to {}: {}", connection.describe(), serverVersion);
             reader = new PacketReader(in, Ciphers.none(), version.leftover());
+            reader.setBeforeSocketRead(dispatcher::beforeSocketRead);
             writer = new PacketWriter(out, Ciphers.none(), random);
         } catch (IOException e) {
             fail(e);

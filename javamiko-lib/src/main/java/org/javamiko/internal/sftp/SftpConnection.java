@@ -242,7 +242,8 @@ public final class SftpConnection implements Closeable {
 
         @Override
         public void end(IOException lost) {
-            fail(lost != null ? new SshException("The SSH connection was lost: " + lost.getMessage(), lost) : endOfStream());
+            fail(lost != null ? new SshException("The SSH connection under the SFTP session was lost: " + lost.getMessage(), lost)
+                    : endOfStream());
         }
     }
 
