@@ -246,6 +246,9 @@ final class KexDriver implements KexContext {
             session.timeline().mark("exchange-hash-computed");
         }
         PKey key = hostKeyOf(result);
+        if (!firstKexDone) {
+            session.timeline().mark("host-key-parsed");
+        }
         if (sessionId == null) {
             // The first exchange's signature is verified by the thread waiting for the start
             // (verifyFirstExchange), in parallel with the server answering our NEWKEYS and
@@ -268,6 +271,9 @@ final class KexDriver implements KexContext {
                 keys.derive('A', cipherOut.ivLength()), macOut, macOut == null ? null : keys.derive('E', macOut.keyLength()));
         pendingIn = cipherIn.create(false, keys.derive('D', cipherIn.keyLength()),
                 keys.derive('B', cipherIn.ivLength()), macIn, macIn == null ? null : keys.derive('F', macIn.keyLength()));
+        if (!firstKexDone) {
+            session.timeline().mark("keys-derived");
+        }
         serverKey = key;
         if (unverifiedFirst == null) {
             hostKey = key;
