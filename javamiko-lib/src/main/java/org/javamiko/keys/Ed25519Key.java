@@ -5,10 +5,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -82,8 +86,16 @@ public class Ed25519Key extends PKey {
         }
     }
 
-    /** A seed that does not match the public half would sign with a key the server does not know. */
+    /**
+     * A seed that does not match the public half would sign with a key the server does not know.
+     * The public key derived from the seed (one scalar multiplication) settles a match; only a
+     * mismatch is confirmed by signing and verifying (three times the work), so that a JDK whose
+     * key generator drew its seed differently could never make a good key look bad.
+     */
     private void checkPair() throws SshException {
+        if (MessageDigest.isEqual(publicKeyOf(seed), publicKey)) {
+            return;
+        }
         byte[] probe = "javamiko key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try {
             if (!verifyRaw(probe, rawSign(probe))) {
@@ -91,6 +103,64 @@ public class Ed25519Key extends PKey {
             }
         } catch (GeneralSecurityException e) {
             throw new SshException("Invalid Ed25519 private key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The public key of a seed, from the JDK's key pair generator fed the seed as its "random"
+     * private key (RFC 8032 §5.1.5: the public key is a pure function of the 32-byte seed).
+     *
+     * @return the encoded public key, or an empty array when the JDK cannot derive it this way
+     */
+    static byte[] publicKeyOf(byte[] seed) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SeedAsRandom(seed));
+            byte[] x509 = generator.generateKeyPair().getPublic().getEncoded();
+            return Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Hands out one seed as the only "random" bytes, and refuses any other request. */
+    private static final class SeedAsRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final byte[] seed;
+        private boolean used;
+
+        SeedAsRandom(byte[] seed) {
+            super(new NoSpi(), null);
+            this.seed = seed;
+        }
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            if (used || bytes.length != seed.length) {
+                throw new IllegalStateException("the key generator asked for other random bytes than one seed");
+            }
+            used = true;
+            System.arraycopy(seed, 0, bytes, 0, seed.length);
+        }
+    }
+
+    /** The engine of {@link SeedAsRandom}, which overrides the only method the generator calls. */
+    private static final class NoSpi extends SecureRandomSpi {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void engineSetSeed(byte[] seed) {
+            throw new IllegalStateException("not a random source");
+        }
+
+        @Override
+        protected void engineNextBytes(byte[] bytes) {
+            throw new IllegalStateException("not a random source");
+        }
+
+        @Override
+        protected byte[] engineGenerateSeed(int numBytes) {
+            throw new IllegalStateException("not a random source");
         }
     }
 
