@@ -29,12 +29,7 @@ public final class BenchMain {
     /** Runs the suite. */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = parse(args);
-        List<Target> targets = new ArrayList<>();
-        for (String entry : a.get("ports").split(",")) {
-            int colon = entry.lastIndexOf(':');
-            targets.add(new Target(entry.substring(0, colon), a.get("host"), Integer.parseInt(entry.substring(colon + 1)),
-                    a.get("user"), Path.of(a.get("key")), Path.of(a.get("known-hosts"))));
-        }
+        List<Target> targets = targets(a);
         Path source = Path.of(a.get("source"));
         Log.info("SHA-256 of " + source);
         Setup setup = new Setup(targets, source, Sha256.of(source), Files.size(source), Path.of(a.get("work")),
@@ -42,19 +37,7 @@ public final class BenchMain {
                 Integer.parseInt(a.getOrDefault("reps", "3")));
         List<String> wanted = List.of(a.getOrDefault("clients", "javamiko,jsch,sshj,mina,openssh,paramiko").split(","));
         Results results = new Results();
-        List<JavaClient> javaClients = new ArrayList<>();
-        if (wanted.contains("javamiko")) {
-            javaClients.add(new JavamikoClient());
-        }
-        if (wanted.contains("jsch")) {
-            javaClients.add(new JschClient());
-        }
-        if (wanted.contains("sshj")) {
-            javaClients.add(new SshjClient());
-        }
-        if (wanted.contains("mina")) {
-            javaClients.add(new MinaClient());
-        }
+        List<JavaClient> javaClients = javaClients(wanted);
         JavaClientBench javaBench = new JavaClientBench(setup, results);
         OpenSshPeer openssh = new OpenSshPeer(setup, results, a.getOrDefault("openssh-version", "OpenSSH"));
         boolean paramiko = wanted.contains("paramiko") && a.containsKey("paramiko-script");
@@ -87,7 +70,41 @@ public final class BenchMain {
         }
     }
 
+    /** @return the JVM clients named in {@code wanted} (javamiko, jsch, sshj, mina), in table order */
+    static List<JavaClient> javaClients(List<String> wanted) {
+        List<JavaClient> clients = new ArrayList<>();
+        if (wanted.contains("javamiko")) {
+            clients.add(new JavamikoClient());
+        }
+        if (wanted.contains("jsch")) {
+            clients.add(new JschClient());
+        }
+        if (wanted.contains("sshj")) {
+            clients.add(new SshjClient());
+        }
+        if (wanted.contains("mina")) {
+            clients.add(new MinaClient());
+        }
+        return clients;
+    }
+
+    /** @return the targets of {@code --ports=cipher:port,…}, with the login arguments */
+    static List<Target> targets(Map<String, String> a) {
+        List<Target> targets = new ArrayList<>();
+        for (String entry : a.get("ports").split(",")) {
+            int colon = entry.lastIndexOf(':');
+            targets.add(new Target(entry.substring(0, colon), a.get("host"), Integer.parseInt(entry.substring(colon + 1)),
+                    a.get("user"), Path.of(a.get("key")), Path.of(a.get("known-hosts"))));
+        }
+        return targets;
+    }
+
     private static Map<String, String> parse(String[] args) {
+        return parse(args, List.of("host", "user", "key", "known-hosts", "ports", "source", "work"));
+    }
+
+    /** @return the {@code --name=value} arguments by name; throws when one of {@code required} is missing */
+    static Map<String, String> parse(String[] args, List<String> required) {
         Map<String, String> m = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -96,9 +113,9 @@ public final class BenchMain {
             int eq = arg.indexOf('=');
             m.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
-        for (String required : List.of("host", "user", "key", "known-hosts", "ports", "source", "work")) {
-            if (!m.containsKey(required)) {
-                throw new IllegalArgumentException("missing --" + required + "=…");
+        for (String name : required) {
+            if (!m.containsKey(name)) {
+                throw new IllegalArgumentException("missing --" + name + "=…");
             }
         }
         return m;

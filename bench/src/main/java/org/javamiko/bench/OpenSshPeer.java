@@ -27,7 +27,7 @@ public final class OpenSshPeer {
         this.name = version + " ssh/sftp";
     }
 
-    private List<String> common(Target t) {
+    private static List<String> common(Target t) {
         return List.of("-F", "/dev/null", "-i", t.key().toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
                 "-o", "UserKnownHostsFile=" + t.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
                 "StrictHostKeyChecking=yes", "-o", "Ciphers=" + t.cipher(), "-o", "MACs=" + BenchCiphers.MAC,
@@ -48,7 +48,8 @@ public final class OpenSshPeer {
         return c;
     }
 
-    private List<String> sftp(Target t, Path batch) {
+    /** @return an sftp command line running {@code batch} against {@code t} */
+    static List<String> sftp(Target t, Path batch) {
         List<String> c = new ArrayList<>(List.of("sftp", "-q"));
         c.addAll(common(t));
         c.addAll(List.of("-P", Integer.toString(t.port()), "-b", batch.toString(), t.user() + "@" + t.host()));
@@ -164,7 +165,8 @@ public final class OpenSshPeer {
         return samples;
     }
 
-    private Sample baseline(List<String> command) throws Exception {
+    /** @return the median wall and CPU time of {@code command}, run {@value #BASELINES} times */
+    static Sample baseline(List<String> command) throws Exception {
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < BASELINES; i++) {
@@ -175,7 +177,8 @@ public final class OpenSshPeer {
         return new Sample(Stats.of(wall).median(), Stats.of(cpu).median(), 0);
     }
 
-    private static Sample net(Sample whole, Sample base) {
+    /** @return {@code whole} less the start-up time {@code base}; throws when the transfer is lost in the noise */
+    static Sample net(Sample whole, Sample base) {
         if (whole.seconds() <= base.seconds() * 1.1) {
             throw new IllegalStateException("transfer hidden in start-up noise: use a larger --size");
         }
