@@ -15,7 +15,9 @@ import org.javamiko.bench.clients.SshjClient;
 
 /**
  * The end-to-end benchmark: every client against the private sshd servers {@code bench/run}
- * started (one per cipher), results as Markdown on stdout and in {@code --out}.
+ * started (one per cipher), results as Markdown on stdout and in {@code --out}. Per cipher, each
+ * client's connect and exec rows are measured in turn; then the timed transfers (stream, get,
+ * put) run interleaved: repetition 1 of every client, then repetition 2, and so on.
  *
  * <p>Arguments, all {@code --name=value}: host, user, key, known-hosts, ports (cipher:port,…),
  * source (the random file), size, work (a scratch directory), connects, execs, reps, clients
@@ -45,14 +47,16 @@ public final class BenchMain {
                 a.getOrDefault("paramiko-version", "?")) : null;
         Instant start = Instant.now();
         for (Target t : targets) {
+            List<TransferRounds> rounds = new ArrayList<>();
             for (JavaClient c : javaClients) {
-                Log.info(c.name() + " / " + t.cipher());
-                javaBench.run(c, t);
+                Log.info(c.name() + " / " + t.cipher() + ": connect, exec, transfer warm-up");
+                addIfReady(rounds, javaBench.prepare(c, t));
             }
             if (wanted.contains("openssh")) {
-                Log.info("openssh / " + t.cipher());
-                openssh.run(t);
+                Log.info("openssh / " + t.cipher() + ": connect, exec, start-up baselines");
+                addIfReady(rounds, openssh.prepare(t));
             }
+            interleave(rounds, t.cipher(), setup.reps(), results);
             if (paramikoPeer != null) {
                 Log.info("paramiko / " + t.cipher());
                 paramikoPeer.run(t);
@@ -63,10 +67,45 @@ public final class BenchMain {
         }
         String report = "Run " + start + " – " + Instant.now() + "; JVM " + System.getProperty("java.vm.name") + " "
                 + Runtime.version() + "; size " + setup.size() + " bytes; " + setup.connects() + " connects, "
-                + setup.execs() + " execs, " + setup.reps() + " timed transfers per cell\n" + results.toMarkdown();
+                + setup.execs() + " execs, " + setup.reps() + " timed transfers per cell, repetitions interleaved "
+                + "across clients (paramiko, a separate process, runs after them)\n" + results.toMarkdown();
         System.out.println(report);
         if (a.containsKey("out")) {
             Files.writeString(Path.of(a.get("out")), report);
+        }
+    }
+
+    private static void addIfReady(List<TransferRounds> rounds, TransferRounds r) {
+        if (r != null) {
+            rounds.add(r);
+        }
+    }
+
+    /**
+     * Runs the timed transfers: repetition 1 of every client (stream, get, put), then repetition
+     * 2…, so that a slow spell of the shared machine lands on all clients rather than on one. A
+     * transfer that fails marks its cell and is not tried again; the clients are closed at the end.
+     */
+    private static void interleave(List<TransferRounds> rounds, String cipher, int reps, Results results) {
+        try {
+            for (int rep = 0; rep < reps; rep++) {
+                for (TransferRounds r : rounds) {
+                    Log.info(r.name() + " / " + cipher + ": transfers, rep " + (rep + 1) + " of " + reps);
+                    for (Metric m : TransferRounds.TRANSFERS) {
+                        if (results.failed(r.name(), cipher, m)) {
+                            continue;
+                        }
+                        try {
+                            results.append(r.name(), cipher, m, r.once(m, rep));
+                        } catch (Exception e) {
+                            results.fail(r.name(), cipher, m, Log.brief(e));
+                            Log.error(r.name() + " " + BenchCiphers.shortName(cipher) + " " + m.title(), e);
+                        }
+                    }
+                }
+            }
+        } finally {
+            rounds.forEach(TransferRounds::close);
         }
     }
 
