@@ -29,10 +29,29 @@ public final class Results {
         samples.put(new Key(client, cipher, metric), List.copyOf(values));
     }
 
-    /** Records that a client could not do this at all (unsupported cipher, error, not installed). */
+    /** Adds one sample to a row cell (the rounds of interleaved transfers come one at a time). */
+    public synchronized void append(String client, String cipher, Metric metric, Sample value) {
+        clients.add(client);
+        Key key = new Key(client, cipher, metric);
+        List<Sample> list = new ArrayList<>(samples.getOrDefault(key, List.of()));
+        list.add(value);
+        samples.put(key, List.copyOf(list));
+    }
+
+    /**
+     * Records that a client could not do this at all (unsupported cipher, error, not installed);
+     * samples it already had in this cell are dropped, so no table or target uses half a cell.
+     */
     public synchronized void fail(String client, String cipher, Metric metric, String why) {
         clients.add(client);
-        failures.put(new Key(client, cipher, metric), why);
+        Key key = new Key(client, cipher, metric);
+        failures.put(key, why);
+        samples.remove(key);
+    }
+
+    /** @return true when the cell has failed, so the client should not try it again */
+    public synchronized boolean failed(String client, String cipher, Metric metric) {
+        return failures.containsKey(new Key(client, cipher, metric));
     }
 
     private Stats value(String client, String cipher, Metric metric) {
