@@ -54,7 +54,7 @@ public final class JavaClientBench {
             return null;
         }
         measure(name, cipher, Metric.EXEC, () -> execs(session));
-        Rounds rounds = new Rounds(name, session);
+        Rounds rounds = new Rounds(name, session, target);
         for (Metric m : TransferRounds.TRANSFERS) {
             try {
                 rounds.transfer(m);
@@ -75,10 +75,16 @@ public final class JavaClientBench {
         private final JavaClient.Session session;
         private final Path local;
         private final Path remote;
+        private final ServerCpu server;
 
-        Rounds(String name, JavaClient.Session session) {
+        private double serverCpu() {
+            return server == null ? Double.NaN : server.seconds();
+        }
+
+        Rounds(String name, JavaClient.Session session, Target target) {
             this.name = name;
             this.session = session;
+            this.server = ServerCpu.forPort(target.port()).orElse(null);
             this.local = setup.work().resolve("get-" + slug(name) + ".bin");
             this.remote = setup.work().resolve("put-" + slug(name) + ".bin");
         }
@@ -135,12 +141,13 @@ public final class JavaClientBench {
         public Sample once(Metric metric, int rep) throws Exception {
             try {
                 System.gc();
+                double server0 = serverCpu();
                 double cpu0 = Cpu.processSeconds();
                 long t0 = System.nanoTime();
                 long bytes = transfer(metric);
                 long t1 = System.nanoTime();
                 double cpu1 = Cpu.processSeconds();
-                return new Sample((t1 - t0) / 1e9, cpu1 - cpu0, bytes);
+                return new Sample((t1 - t0) / 1e9, cpu1 - cpu0, bytes, serverCpu() - server0);
             } finally {
                 cleanUp();
             }

@@ -66,6 +66,18 @@ public final class Results {
         return Stats.of(v);
     }
 
+    private Double serverCpu(String client, String cipher, Metric metric) {
+        List<Sample> list = samples.get(new Key(client, cipher, metric));
+        if (list == null || list.isEmpty() || Double.isNaN(list.get(0).serverCpuSeconds())) {
+            return null;
+        }
+        List<Double> v = new ArrayList<>();
+        for (Sample s : list) {
+            v.add(s.serverCpuSeconds());
+        }
+        return Stats.of(v).median();
+    }
+
     private Double cpu(String client, String cipher, Metric metric) {
         List<Sample> list = samples.get(new Key(client, cipher, metric));
         if (list == null || list.isEmpty() || Double.isNaN(list.get(0).cpuSeconds())) {
@@ -86,7 +98,7 @@ public final class Results {
             out.append("\n### ").append(metric.title()).append(" (").append(metric.unit())
                     .append(metric.throughput() ? ", higher is better" : ", lower is better")
                     .append("; median [min–max]")
-                    .append(metric.throughput() ? "; client CPU s per transfer" : "")
+                    .append(metric.throughput() ? "; client CPU s per transfer (and sshd's, for JVM clients)" : "")
                     .append("; ratio javamiko/peer)\n\n| client |");
             for (String c : BenchCiphers.ALL) {
                 out.append(' ').append(BenchCiphers.shortName(c)).append(" |");
@@ -169,6 +181,10 @@ public final class Results {
         Double cpu = cpu(client, cipher, metric);
         if (cpu != null) {
             cell.append(String.format(Locale.ROOT, "; %.2f s", cpu));
+        }
+        Double server = serverCpu(client, cipher, metric);
+        if (server != null) {
+            cell.append(String.format(Locale.ROOT, " (sshd %.2f s)", server));
         }
         Stats ours = value(OURS, cipher, metric);
         if (!client.equals(OURS) && ours != null) {
