@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -66,26 +67,15 @@ public final class Results {
         return Stats.of(v);
     }
 
-    private Double serverCpu(String client, String cipher, Metric metric) {
+    /** @return the median of one CPU figure of the cell's samples, or null when they have none */
+    private Double medianOf(String client, String cipher, Metric metric, ToDoubleFunction<Sample> figure) {
         List<Sample> list = samples.get(new Key(client, cipher, metric));
-        if (list == null || list.isEmpty() || Double.isNaN(list.get(0).serverCpuSeconds())) {
+        if (list == null || list.isEmpty() || Double.isNaN(figure.applyAsDouble(list.get(0)))) {
             return null;
         }
         List<Double> v = new ArrayList<>();
         for (Sample s : list) {
-            v.add(s.serverCpuSeconds());
-        }
-        return Stats.of(v).median();
-    }
-
-    private Double cpu(String client, String cipher, Metric metric) {
-        List<Sample> list = samples.get(new Key(client, cipher, metric));
-        if (list == null || list.isEmpty() || Double.isNaN(list.get(0).cpuSeconds())) {
-            return null;
-        }
-        List<Double> v = new ArrayList<>();
-        for (Sample s : list) {
-            v.add(s.cpuSeconds());
+            v.add(figure.applyAsDouble(s));
         }
         return Stats.of(v).median();
     }
@@ -178,11 +168,11 @@ public final class Results {
         String digits = metric.throughput() ? "%.0f" : "%.1f";
         StringBuilder cell = new StringBuilder(String.format(Locale.ROOT, digits + " [" + digits + "–" + digits + "]",
                 s.median(), s.min(), s.max()));
-        Double cpu = cpu(client, cipher, metric);
+        Double cpu = medianOf(client, cipher, metric, Sample::cpuSeconds);
         if (cpu != null) {
             cell.append(String.format(Locale.ROOT, "; %.2f s", cpu));
         }
-        Double server = serverCpu(client, cipher, metric);
+        Double server = medianOf(client, cipher, metric, Sample::serverCpuSeconds);
         if (server != null) {
             cell.append(String.format(Locale.ROOT, " (sshd %.2f s)", server));
         }
