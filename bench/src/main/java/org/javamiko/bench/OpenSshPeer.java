@@ -27,7 +27,7 @@ public final class OpenSshPeer {
         this.name = version + " ssh/sftp";
     }
 
-    private List<String> common(Target t) {
+    private static List<String> common(Target t) {
         return List.of("-F", "/dev/null", "-i", t.key().toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
                 "-o", "UserKnownHostsFile=" + t.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
                 "StrictHostKeyChecking=yes", "-o", "Ciphers=" + t.cipher(), "-o", "MACs=" + BenchCiphers.MAC,
@@ -48,40 +48,90 @@ public final class OpenSshPeer {
         return c;
     }
 
-    private List<String> sftp(Target t, Path batch) {
+    /** @return an sftp command line running {@code batch} against {@code t} */
+    static List<String> sftp(Target t, Path batch) {
         List<String> c = new ArrayList<>(List.of("sftp", "-q"));
         c.addAll(common(t));
         c.addAll(List.of("-P", Integer.toString(t.port()), "-b", batch.toString(), t.user() + "@" + t.host()));
         return c;
     }
 
-    /** Runs every measurement against {@code t}. */
-    public void run(Target t) {
+    /**
+     * Measures connect and exec against {@code t}, and the start-up time the transfers are net of.
+     *
+     * @return the timed transfers, or null when ssh cannot log in at all
+     */
+    public TransferRounds prepare(Target t) {
         String cipher = t.cipher();
-        List<Sample> connects;
         try {
-            connects = connects(t);
-            results.add(name, cipher, Metric.CONNECT, connects);
+            results.add(name, cipher, Metric.CONNECT, connects(t));
         } catch (Exception e) {
             for (Metric m : Metric.values()) {
                 results.fail(name, cipher, m, Log.brief(e));
             }
             Log.error(name + " " + t.shortCipher(), e);
-            return;
+            return null;
         }
         measure(cipher, Metric.EXEC, () -> execs(t));
-        measure(cipher, Metric.STREAM, () -> {
-            Sample base = baseline(ssh(t, "true"));
-            List<Sample> samples = new ArrayList<>();
-            for (int i = 0; i < setup.reps(); i++) {
-                samples.add(net(Processes.timedWithCpu(ssh(t, setup.streamCommand()), setup.size()), base));
+        try {
+            Sample sshStartup = baseline(ssh(t, "true"));
+            Sample sftpStartup = baseline(sftp(t, Files.writeString(setup.work().resolve("idle.batch"), "pwd\n")));
+            return new Rounds(t, sshStartup, sftpStartup);
+        } catch (Exception e) {
+            for (Metric m : TransferRounds.TRANSFERS) {
+                results.fail(name, cipher, m, Log.brief(e));
             }
-            return samples;
-        });
-        Path local = setup.work().resolve("get-openssh.bin");
-        Path remote = setup.work().resolve("put-openssh.bin");
-        measure(cipher, Metric.GET, () -> sftpTransfers(t, "get " + setup.source() + " " + local, local));
-        measure(cipher, Metric.PUT, () -> sftpTransfers(t, "put " + setup.source() + " " + remote, remote));
+            Log.error(name + " " + t.shortCipher() + ": session start-up", e);
+            return null;
+        }
+    }
+
+    /** Whole ssh and sftp processes, one per transfer, net of start-up. */
+    private final class Rounds implements TransferRounds {
+        private final Target t;
+        private final Sample sshStartup;
+        private final Sample sftpStartup;
+        private final Path local = setup.work().resolve("get-openssh.bin");
+        private final Path remote = setup.work().resolve("put-openssh.bin");
+
+        Rounds(Target t, Sample sshStartup, Sample sftpStartup) {
+            this.t = t;
+            this.sshStartup = sshStartup;
+            this.sftpStartup = sftpStartup;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Sample once(Metric metric, int rep) throws Exception {
+            return switch (metric) {
+                case STREAM -> net(Processes.timedWithCpu(ssh(t, setup.streamCommand()), setup.size()), sshStartup);
+                case GET -> sftpTransfer("get " + setup.source() + " " + local, local, rep == 0);
+                case PUT -> sftpTransfer("put " + setup.source() + " " + remote, remote, rep == 0);
+                default -> throw new IllegalArgumentException(metric + " is not a transfer");
+            };
+        }
+
+        private Sample sftpTransfer(String batchLine, Path arrives, boolean check) throws Exception {
+            Path batch = Files.writeString(setup.work().resolve("transfer.batch"), batchLine + "\n");
+            try {
+                Files.deleteIfExists(arrives);
+                Sample s = net(Processes.timedWithCpu(sftp(t, batch), setup.size()), sftpStartup);
+                if (check && !Sha256.of(arrives).equals(setup.sourceSha256())) {
+                    throw new IllegalStateException("SHA-256 mismatch after " + batchLine);
+                }
+                return s;
+            } finally {
+                Files.deleteIfExists(arrives);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private interface Measurement {
@@ -145,26 +195,8 @@ public final class OpenSshPeer {
         return out;
     }
 
-    private List<Sample> sftpTransfers(Target t, String batchLine, Path arrives) throws Exception {
-        Path idle = Files.writeString(setup.work().resolve("idle.batch"), "pwd\n");
-        Path batch = Files.writeString(setup.work().resolve("transfer.batch"), batchLine + "\n");
-        Sample base = baseline(sftp(t, idle));
-        List<Sample> samples = new ArrayList<>();
-        try {
-            for (int i = 0; i < setup.reps(); i++) {
-                Files.deleteIfExists(arrives);
-                samples.add(net(Processes.timedWithCpu(sftp(t, batch), setup.size()), base));
-                if (i == 0 && !Sha256.of(arrives).equals(setup.sourceSha256())) {
-                    throw new IllegalStateException("SHA-256 mismatch after " + batchLine);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(arrives);
-        }
-        return samples;
-    }
-
-    private Sample baseline(List<String> command) throws Exception {
+    /** @return the median wall and CPU time of {@code command}, run {@value #BASELINES} times */
+    static Sample baseline(List<String> command) throws Exception {
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < BASELINES; i++) {
@@ -175,7 +207,8 @@ public final class OpenSshPeer {
         return new Sample(Stats.of(wall).median(), Stats.of(cpu).median(), 0);
     }
 
-    private static Sample net(Sample whole, Sample base) {
+    /** @return {@code whole} less the start-up time {@code base}; throws when the transfer is lost in the noise */
+    static Sample net(Sample whole, Sample base) {
         if (whole.seconds() <= base.seconds() * 1.1) {
             throw new IllegalStateException("transfer hidden in start-up noise: use a larger --size");
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +30,29 @@ public final class Results {
         samples.put(new Key(client, cipher, metric), List.copyOf(values));
     }
 
-    /** Records that a client could not do this at all (unsupported cipher, error, not installed). */
+    /** Adds one sample to a row cell (the rounds of interleaved transfers come one at a time). */
+    public synchronized void append(String client, String cipher, Metric metric, Sample value) {
+        clients.add(client);
+        Key key = new Key(client, cipher, metric);
+        List<Sample> list = new ArrayList<>(samples.getOrDefault(key, List.of()));
+        list.add(value);
+        samples.put(key, List.copyOf(list));
+    }
+
+    /**
+     * Records that a client could not do this at all (unsupported cipher, error, not installed);
+     * samples it already had in this cell are dropped, so no table or target uses half a cell.
+     */
     public synchronized void fail(String client, String cipher, Metric metric, String why) {
         clients.add(client);
-        failures.put(new Key(client, cipher, metric), why);
+        Key key = new Key(client, cipher, metric);
+        failures.put(key, why);
+        samples.remove(key);
+    }
+
+    /** @return true when the cell has failed, so the client should not try it again */
+    public synchronized boolean failed(String client, String cipher, Metric metric) {
+        return failures.containsKey(new Key(client, cipher, metric));
     }
 
     private Stats value(String client, String cipher, Metric metric) {
@@ -47,14 +67,15 @@ public final class Results {
         return Stats.of(v);
     }
 
-    private Double cpu(String client, String cipher, Metric metric) {
+    /** @return the median of one CPU figure of the cell's samples, or null when they have none */
+    private Double medianOf(String client, String cipher, Metric metric, ToDoubleFunction<Sample> figure) {
         List<Sample> list = samples.get(new Key(client, cipher, metric));
-        if (list == null || list.isEmpty() || Double.isNaN(list.get(0).cpuSeconds())) {
+        if (list == null || list.isEmpty() || Double.isNaN(figure.applyAsDouble(list.get(0)))) {
             return null;
         }
         List<Double> v = new ArrayList<>();
         for (Sample s : list) {
-            v.add(s.cpuSeconds());
+            v.add(figure.applyAsDouble(s));
         }
         return Stats.of(v).median();
     }
@@ -67,7 +88,7 @@ public final class Results {
             out.append("\n### ").append(metric.title()).append(" (").append(metric.unit())
                     .append(metric.throughput() ? ", higher is better" : ", lower is better")
                     .append("; median [min–max]")
-                    .append(metric.throughput() ? "; client CPU s per transfer" : "")
+                    .append(metric.throughput() ? "; client CPU s per transfer (and sshd's, for JVM clients)" : "")
                     .append("; ratio javamiko/peer)\n\n| client |");
             for (String c : BenchCiphers.ALL) {
                 out.append(' ').append(BenchCiphers.shortName(c)).append(" |");
@@ -147,9 +168,13 @@ public final class Results {
         String digits = metric.throughput() ? "%.0f" : "%.1f";
         StringBuilder cell = new StringBuilder(String.format(Locale.ROOT, digits + " [" + digits + "–" + digits + "]",
                 s.median(), s.min(), s.max()));
-        Double cpu = cpu(client, cipher, metric);
+        Double cpu = medianOf(client, cipher, metric, Sample::cpuSeconds);
         if (cpu != null) {
             cell.append(String.format(Locale.ROOT, "; %.2f s", cpu));
+        }
+        Double server = medianOf(client, cipher, metric, Sample::serverCpuSeconds);
+        if (server != null) {
+            cell.append(String.format(Locale.ROOT, " (sshd %.2f s)", server));
         }
         Stats ours = value(OURS, cipher, metric);
         if (!client.equals(OURS) && ours != null) {

@@ -6,8 +6,14 @@ package org.javamiko.bench;
  * @param seconds the wall-clock time
  * @param cpuSeconds the client's CPU time (user + system, all threads), or NaN when unknown
  * @param bytes the bytes moved, 0 for latency operations
+ * @param serverCpuSeconds the sshd's CPU time during the operation ({@link ServerCpu}), or NaN
  */
-public record Sample(double seconds, double cpuSeconds, long bytes) {
+public record Sample(double seconds, double cpuSeconds, long bytes, double serverCpuSeconds) {
+
+    /** A sample without the server's CPU time. */
+    public Sample(double seconds, double cpuSeconds, long bytes) {
+        this(seconds, cpuSeconds, bytes, Double.NaN);
+    }
 
     /** @return the throughput in MB/s (10^6 bytes per second) */
     public double megabytesPerSecond() {

@@ -36,7 +36,8 @@ final class SftpTransfers {
         Progress p = new Progress(progress, size);
         long sent = 0;
         try (SftpFile file = client.open(remote, "w")) {
-            int chunk = client.writeChunk();
+            // a small file gets a packet of its own size, not one of the largest chunk
+            int chunk = size < 0 ? client.writeChunk() : (int) Math.max(1, Math.min(client.writeChunk(), size));
             WritePipeline writes = new WritePipeline(client.connection(), file.handle(), chunk,
                     client.requestsInFlight(), StatusErrors.Context.of("write", remote));
             while (size < 0 || sent < size) {

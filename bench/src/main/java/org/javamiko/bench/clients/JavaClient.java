@@ -36,6 +36,13 @@ public interface JavaClient extends AutoCloseable {
         /** Uploads {@code local} to {@code remote} over SFTP. */
         void put(Path local, String remote) throws Exception;
 
+        /**
+         * Opens the SFTP access of one worker thread of the tree benchmark: a view of one shared
+         * SFTP session where the library documents it as thread-safe, else an SFTP session of the
+         * worker's own on this connection.
+         */
+        SftpWorker sftpWorker() throws Exception;
+
         /** Disconnects. */
         @Override
         void close() throws IOException;

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.javamiko.bench.BenchCiphers;
 import org.javamiko.bench.Target;
 
@@ -97,12 +99,58 @@ public final class JschClient implements JavaClient {
             sftp().put(local.toString(), remote);
         }
 
+        /** JSch's ChannelSftp is not thread-safe: each worker opens its own channel on this session. */
+        @Override
+        public SftpWorker sftpWorker() throws JSchException {
+            ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
+            channel.connect();
+            return new ChannelWorker(channel);
+        }
+
         @Override
         public void close() {
             if (sftp != null) {
                 sftp.disconnect();
             }
             session.disconnect();
+        }
+    }
+
+    /** A worker with an SFTP channel of its own. */
+    private static final class ChannelWorker implements SftpWorker {
+        private final ChannelSftp channel;
+
+        ChannelWorker(ChannelSftp channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void mkdir(String path) throws Exception {
+            channel.mkdir(path);
+        }
+
+        @Override
+        public void put(Path local, String remote) throws Exception {
+            channel.put(local.toString(), remote);
+        }
+
+        @Override
+        public void get(String remote, Path local) throws Exception {
+            channel.get(remote, local.toString());
+        }
+
+        @Override
+        public List<Entry> list(String path) throws Exception {
+            List<Entry> entries = new ArrayList<>();
+            for (ChannelSftp.LsEntry e : channel.ls(path)) {
+                entries.add(new Entry(e.getFilename(), e.getAttrs().isDir()));
+            }
+            return entries;
+        }
+
+        @Override
+        public void close() {
+            channel.disconnect();
         }
     }
 }

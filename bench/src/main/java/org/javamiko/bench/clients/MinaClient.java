@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -69,6 +71,21 @@ public final class MinaClient implements JavaClient {
         }
     }
 
+    private static void download(SftpClient sftp, String remote, Path local) throws IOException {
+        try (InputStream in = sftp.read(remote); OutputStream out = Files.newOutputStream(local)) {
+            in.transferTo(out);
+        }
+    }
+
+    private static void upload(SftpClient sftp, Path local, String remote) throws IOException {
+        try (InputStream in = Files.newInputStream(local); OutputStream out = sftp.write(remote)) {
+            byte[] buf = new byte[COPY_BUFFER];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
     private static final class MinaSession implements Session {
         private final ClientSession session;
         private SftpClient sftp;
@@ -103,19 +120,21 @@ public final class MinaClient implements JavaClient {
 
         @Override
         public void get(String remote, Path local) throws IOException {
-            try (InputStream in = sftp().read(remote); OutputStream out = Files.newOutputStream(local)) {
-                in.transferTo(out);
-            }
+            download(sftp(), remote, local);
         }
 
         @Override
         public void put(Path local, String remote) throws IOException {
-            try (InputStream in = Files.newInputStream(local); OutputStream out = sftp().write(remote)) {
-                byte[] buf = new byte[COPY_BUFFER];
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    out.write(buf, 0, n);
-                }
-            }
+            upload(sftp(), local, remote);
+        }
+
+        /**
+         * MINA's own SftpFileSystem gives each concurrent thread an SftpClient of its own (a pool),
+         * and the SftpClient is not documented as thread-safe: each worker opens its own.
+         */
+        @Override
+        public SftpWorker sftpWorker() throws IOException {
+            return new ClientWorker(SftpClientFactory.instance().createSftpClient(session));
         }
 
         @Override
@@ -124,6 +143,46 @@ public final class MinaClient implements JavaClient {
                 sftp.close();
             }
             session.close();
+        }
+    }
+
+    /** A worker with an SFTP session of its own. */
+    private static final class ClientWorker implements SftpWorker {
+        private final SftpClient sftp;
+
+        ClientWorker(SftpClient sftp) {
+            this.sftp = sftp;
+        }
+
+        @Override
+        public void mkdir(String path) throws IOException {
+            sftp.mkdir(path);
+        }
+
+        @Override
+        public void put(Path local, String remote) throws IOException {
+            upload(sftp, local, remote);
+        }
+
+        @Override
+        public void get(String remote, Path local) throws IOException {
+            download(sftp, remote, local);
+        }
+
+        @Override
+        public List<Entry> list(String path) throws IOException {
+            List<Entry> entries = new ArrayList<>();
+            for (SftpClient.DirEntry e : sftp.readDir(path)) {
+                if (!e.getFilename().equals(".") && !e.getFilename().equals("..")) {
+                    entries.add(new Entry(e.getFilename(), e.getAttributes().isDirectory()));
+                }
+            }
+            return entries;
+        }
+
+        @Override
+        public void close() throws IOException {
+            sftp.close();
         }
     }
 }

@@ -2,10 +2,13 @@ package org.javamiko.bench.clients;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.channel.direct.Session.Command;
+import net.schmizz.sshj.sftp.RemoteResourceInfo;
 import net.schmizz.sshj.sftp.SFTPClient;
 import org.javamiko.bench.Target;
 
@@ -85,12 +88,56 @@ public final class SshjClient implements JavaClient {
             sftp().put(local.toString(), remote);
         }
 
+        /** sshj does not document SFTPClient as thread-safe: each worker opens its own on this connection. */
+        @Override
+        public SftpWorker sftpWorker() throws IOException {
+            return new ClientWorker(client.newSFTPClient());
+        }
+
         @Override
         public void close() throws IOException {
             if (sftp != null) {
                 sftp.close();
             }
             client.close();
+        }
+    }
+
+    /** A worker with an SFTP session of its own. */
+    private static final class ClientWorker implements SftpWorker {
+        private final SFTPClient sftp;
+
+        ClientWorker(SFTPClient sftp) {
+            this.sftp = sftp;
+        }
+
+        @Override
+        public void mkdir(String path) throws IOException {
+            sftp.mkdir(path);
+        }
+
+        @Override
+        public void put(Path local, String remote) throws IOException {
+            sftp.put(local.toString(), remote);
+        }
+
+        @Override
+        public void get(String remote, Path local) throws IOException {
+            sftp.get(remote, local.toString());
+        }
+
+        @Override
+        public List<Entry> list(String path) throws IOException {
+            List<Entry> entries = new ArrayList<>();
+            for (RemoteResourceInfo info : sftp.ls(path)) {
+                entries.add(new Entry(info.getName(), info.isDirectory()));
+            }
+            return entries;
+        }
+
+        @Override
+        public void close() throws IOException {
+            sftp.close();
         }
     }
 }

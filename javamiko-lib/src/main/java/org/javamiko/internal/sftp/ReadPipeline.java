@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
  * reply lands in a buffer after the pipeline is gone.
  */
 public final class ReadPipeline implements Closeable {
-    /** The smallest READ we make after short answers. */
+    /** The smallest READ we make after short answers; also the size of the probe past the known end. */
     private static final int MIN_REQUEST = 256;
 
     private final SftpConnection conn;
@@ -47,8 +47,9 @@ public final class ReadPipeline implements Closeable {
 
     /**
      * @param start the offset of the first byte to read
-     * @param sizeHint the file's size when known, else -1; requests stop one chunk past it until
-     *        data beyond it shows the file has grown
+     * @param sizeHint the file's size when known, else -1; requests are cut to end there, followed
+     *        by one small probe past it that normally sees EOF, until data beyond it shows the
+     *        file has grown (so a small file costs small buffers, not chunk-sized ones)
      * @param chunk bytes per READ
      * @param maxInFlight how many READs may be outstanding
      */
@@ -65,7 +66,7 @@ public final class ReadPipeline implements Closeable {
         this.ctx = ctx;
         this.sizeHint = sizeHint;
         this.nextOffset = start;
-        this.horizon = sizeHint < 0 ? Long.MAX_VALUE : Math.max(sizeHint, start) + chunk;
+        this.horizon = sizeHint < 0 ? Long.MAX_VALUE : Math.max(sizeHint, start) + 1;
     }
 
     /** @return the next chunk in file order, or null at the end of the file */
@@ -104,13 +105,23 @@ public final class ReadPipeline implements Closeable {
 
     private void fill() throws IOException {
         while (!eof && inFlight.size() < maxInFlight && nextOffset < horizon) {
-            issue(nextOffset, requestSize, false);
-            nextOffset += requestSize;
+            int length = lengthAt(nextOffset);
+            issue(nextOffset, length, false);
+            nextOffset += length;
         }
     }
 
+    /** @return how much to ask for at {@code offset}: up to the known end, then a small probe */
+    private int lengthAt(long offset) {
+        if (horizon == Long.MAX_VALUE) {
+            return requestSize;
+        }
+        long left = sizeHint - offset;
+        return left <= 0 ? MIN_REQUEST : (int) Math.min(requestSize, left);
+    }
+
     private void issue(long offset, int length, boolean first) throws IOException {
-        byte[] buf = free.isEmpty() ? new byte[chunk] : free.pop();
+        byte[] buf = bufferFor(length);
         SftpPacket p = new SftpPacket(FXP_READ, handle.length + 16);
         p.putString(handle).putLong(offset).putInt(length);
         InFlight f = new InFlight(offset, length, buf, conn.sendRead(p, buf, 0, length));
@@ -119,6 +130,15 @@ public final class ReadPipeline implements Closeable {
         } else {
             inFlight.addLast(f);
         }
+    }
+
+    /** @return a free buffer that holds {@code length} bytes, or a new one of the chunk size or less */
+    private byte[] bufferFor(int length) {
+        byte[] b = free.peek();
+        if (b != null && b.length >= length) {
+            return free.pop();
+        }
+        return new byte[length == requestSize ? chunk : length];
     }
 
     private void drain() {

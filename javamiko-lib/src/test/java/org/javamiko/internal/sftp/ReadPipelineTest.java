@@ -93,4 +93,36 @@ class ReadPipelineTest {
         // asking 4096 every time would take about 125 requests
         assertThat(reads.get()).isLessThan(125);
     }
+
+    @Test
+    void aSmallFileIsAskedForByItsSizeThenProbedPastItsEnd() throws Exception {
+        byte[] file = new byte[700];
+        java.util.List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ScriptedPeer server = new ScriptedPeer(p -> {
+            p.handshake();
+            while (true) {
+                ScriptedPeer.Request r = p.read();
+                r.body().getString();   // handle
+                long offset = r.body().getLong();
+                int len = r.body().getInt();
+                asked.add(len);
+                if (offset >= file.length) {
+                    p.send(ScriptedPeer.status(r.id(), SftpConstants.FX_EOF, "EOF"));
+                } else {
+                    int n = (int) Math.min(len, file.length - offset);
+                    p.send(ScriptedPeer.reply(SftpConstants.FXP_DATA, r.id(),
+                            new SshBuffer().putString(file, (int) offset, n)));
+                }
+            }
+        });
+        try (server; SftpConnection c = server.connect();
+             ReadPipeline reads = new ReadPipeline(c, new byte[] {1}, 0, file.length, 255 * 1024, 8,
+                     StatusErrors.Context.of("read", "f"))) {
+            ReadPipeline.Chunk chunk = reads.next();
+            assertThat(chunk.length()).isEqualTo(700);
+            assertThat(chunk.data().length).isEqualTo(700);
+            assertThat(reads.next()).isNull();
+        }
+        assertThat(asked).containsExactly(700, 256);
+    }
 }
