@@ -125,7 +125,7 @@ public final class UserAuth {
             }
             session.send(request(user, "publickey").putBoolean(false).putString(algorithm).putString(key.asBytes()));
             session.timeline().mark("publickey-query-sent");
-            byte[] signature = signsWithoutSideEffects(key) ? sign(user, key, algorithm) : null;
+            byte[] signature = signsWithoutSideEffects(key) ? signAhead(user, key, algorithm) : null;
             SshBuffer reply = session.nextAuthMessage(timeout);
             session.timeline().mark("publickey-query-answered");
             if (peekType(reply) != Msg.USERAUTH_60) {
@@ -163,6 +163,15 @@ public final class UserAuth {
     private static boolean signsWithoutSideEffects(PKey key) {
         Class<?> type = key.getClass();
         return key.canSign() && (type == Ed25519Key.class || type == EcdsaKey.class || type == RsaKey.class);
+    }
+
+    /** Signs ahead of PK_OK; a failure here is left to the signature after PK_OK to report. */
+    private byte[] signAhead(String user, PKey key, String algorithm) {
+        try {
+            return sign(user, key, algorithm);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private byte[] sign(String user, PKey key, String algorithm) throws IOException {
