@@ -50,8 +50,6 @@ public final class SshSession implements AutoCloseable {
     private final Condition sendGateOpened = writeLock.newCondition();
     private final ConcurrentLinkedQueue<byte[]> readerOutbox = new ConcurrentLinkedQueue<>();
     private final CountDownLatch firstKex = new CountDownLatch(1);
-    /** The first exchange hash is known: its host key signature can be verified. */
-    private final CountDownLatch exchangeHashReady = new CountDownLatch(1);
     private final KexDriver kex;
     private final MessageDispatcher dispatcher;
     private final ConnectTimeline timeline;
@@ -149,26 +147,8 @@ public final class SshSession implements AutoCloseable {
         long deadline = beganAt + timeout.toNanos();
         // A margin past the banner timeout: the reader's own banner timeout (a clearer message) fires first.
         long bannerDeadline = beganAt + bannerTimeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
-        deadline = awaitKexStep(exchangeHashReady, deadline, bannerDeadline);
         try {
-            kex.verifyFirstExchange();
-        } catch (IOException e) {
-            fail(e);
-            throw e;
-        }
-        awaitKexStep(firstKex, deadline, bannerDeadline);
-        timeline.mark("kex-done");
-    }
-
-    /**
-     * Waits for one step of the first key exchange.
-     *
-     * @return the deadline, extended to the banner deadline while the server's identification
-     *         string is still awaited
-     */
-    private long awaitKexStep(CountDownLatch step, long deadline, long bannerDeadline) throws IOException {
-        try {
-            while (!step.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            while (!firstKex.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 if (serverVersion == null && bannerDeadline - deadline > 0) {
                     deadline = bannerDeadline;
                     continue;
@@ -183,7 +163,13 @@ public final class SshSession implements AutoCloseable {
             fail(new InterruptedIOException("Interrupted during the key exchange"));
         }
         throwIfClosed();
-        return deadline;
+        timeline.mark("kex-done");
+        try {
+            kex.verifyFirstExchange();
+        } catch (IOException e) {
+            fail(e);
+            throw e;
+        }
     }
 
     /** The reader thread's first job: the server's identification string, bounded by the banner timeout. */
@@ -363,10 +349,6 @@ public final class SshSession implements AutoCloseable {
         firstKex.countDown();
     }
 
-    void exchangeHashReady() {
-        exchangeHashReady.countDown();
-    }
-
     /** @return when each step of bringing up this connection happened (a DEBUG diagnostic) */
     public ConnectTimeline timeline() {
         return timeline;
@@ -535,7 +517,6 @@ public final class SshSession implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing the connection: {}", e.toString());
         }
-        exchangeHashReady.countDown();
         firstKex.countDown();
         writeLock.lock();
         try {
