@@ -118,7 +118,7 @@ public class Transport implements AutoCloseable {
 
     /**
      * The second half of {@link #startClient}: waits until the key exchange
-     * {@link #beginStartClient} began is done, and verifies the server's signature over it.
+     * {@link #beginStartClient} began is done.
      *
      * @param timeout bounds the whole start, counted from {@link #beginStartClient}
      * @throws java.net.SocketTimeoutException when it passes

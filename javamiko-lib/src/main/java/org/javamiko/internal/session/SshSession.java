@@ -130,15 +130,12 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
-     * Waits until the first key exchange is done, then verifies the server's host key signature
-     * over it (here, in parallel with the reader thread, which by then has sent NEWKEYS and the
-     * service request: see {@code KexDriver.verifyFirstExchange}).
+     * Waits until the first key exchange is done.
      *
      * @param timeout bounds the whole start, counted from {@link #begin}; while the server's
      *                identification string is still awaited, the banner timeout bounds the
      *                wait instead if it is the longer one
      * @throws SocketTimeoutException when the time passes
-     * @throws SshException when the host key signature does not verify
      */
     public void awaitStarted(Duration timeout) throws IOException {
         if (readerThread == null) {
