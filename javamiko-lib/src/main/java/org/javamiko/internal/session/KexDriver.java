@@ -58,12 +58,7 @@ final class KexDriver implements KexContext {
     private final AtomicReference<X25519KeyPair> preparedX25519 = new AtomicReference<>();
     private volatile byte[] sessionId;
     private volatile byte[] sessionSignature;
-    /** The server's key once its signature is verified; what callers see. */
     private volatile PKey hostKey;
-    /** The server's key as the last exchange presented it; a re-exchange must present the same. */
-    private volatile PKey serverKey;
-    /** The first exchange until {@link #verifyFirstExchange} checked its signature. */
-    private volatile KexResult unverifiedFirst;
     private volatile Negotiated current;
 
     KexDriver(SshSession session, SessionConfig config, SecureRandom random) {
@@ -245,21 +240,13 @@ final class KexDriver implements KexContext {
         if (!firstKexDone) {
             session.timeline().mark("exchange-hash-computed");
         }
-        PKey key = hostKeyOf(result);
+        PKey key = verifyHostKey(result);
         if (!firstKexDone) {
-            session.timeline().mark("host-key-parsed");
+            session.timeline().mark("host-key-signature-verified");
         }
         if (sessionId == null) {
-            // The first exchange's signature is verified by the thread waiting for the start
-            // (verifyFirstExchange), in parallel with the server answering our NEWKEYS and
-            // service request: nothing but those two reaches the server before the signature
-            // and then the known-hosts policy have accepted it, so no credential is at risk, and
-            // the verification (1.3-2.8 ms on the JDK) leaves the round trip's critical path.
-            unverifiedFirst = result;
             sessionId = result.exchangeHash();
             sessionSignature = result.signature();
-        } else {
-            verifySignature(key, result);
         }
         CipherFactory cipherOut = Negotiation.cipher(pending.cipherOut());
         CipherFactory cipherIn = Negotiation.cipher(pending.cipherIn());
@@ -274,10 +261,7 @@ final class KexDriver implements KexContext {
         if (!firstKexDone) {
             session.timeline().mark("keys-derived");
         }
-        serverKey = key;
-        if (unverifiedFirst == null) {
-            hostKey = key;
-        }
+        hostKey = key;
         session.writeLock().lock();
         try {
             session.throwIfClosed();
@@ -300,31 +284,7 @@ final class KexDriver implements KexContext {
         session.openSendGate();
     }
 
-    /**
-     * Verifies the first exchange's host key signature, once; called by the thread that waits
-     * for the session to start, before it may use the session or see the host key.
-     *
-     * @throws SshException when the signature is invalid
-     */
-    void verifyFirstExchange() throws IOException {
-        KexResult result = unverifiedFirst;
-        if (result == null) {
-            return;
-        }
-        verifySignature(serverKey, result);
-        unverifiedFirst = null;
-        hostKey = serverKey;
-        session.timeline().mark("host-key-signature-verified");
-    }
-
-    private static void verifySignature(PKey key, KexResult result) throws IOException {
-        if (!key.verifySshSignature(result.exchangeHash(), result.signature())) {
-            throw new SshException("The server's host key signature over the key exchange is invalid");
-        }
-    }
-
-    /** The host key of an exchange, checked against the negotiated algorithm and the key of earlier exchanges. */
-    private PKey hostKeyOf(KexResult result) throws IOException {
+    private PKey verifyHostKey(KexResult result) throws IOException {
         PKey key = PKey.fromBlob(result.hostKeyBlob());
         String algorithm = SshBuffer.wrap(result.signature()).getStringUtf8();
         if (!algorithm.equals(pending.hostKeyAlgorithm())) {
@@ -334,7 +294,10 @@ final class KexDriver implements KexContext {
         if (!key.signatureAlgorithms().contains(algorithm)) {
             throw new SshException("The server's " + key.getName() + " host key cannot make " + algorithm + " signatures");
         }
-        PKey known = serverKey;
+        if (!key.verifySshSignature(result.exchangeHash(), result.signature())) {
+            throw new SshException("The server's host key signature over the key exchange is invalid");
+        }
+        PKey known = hostKey;
         if (known != null && !known.equals(key)) {
             throw new SshException("The server's host key changed during a key re-exchange: was "
                     + known.fingerprint() + ", now " + key.fingerprint());

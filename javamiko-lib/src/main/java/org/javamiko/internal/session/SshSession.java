@@ -161,12 +161,6 @@ public final class SshSession implements AutoCloseable {
         }
         throwIfClosed();
         timeline.mark("kex-done");
-        try {
-            kex.verifyFirstExchange();
-        } catch (IOException e) {
-            fail(e);
-            throw e;
-        }
     }
 
     /** The reader thread's first job: the server's identification string, bounded by the banner timeout. */
