@@ -1,6 +1,7 @@
 package org.javamiko.internal.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.session.ServerUserAuthService;
+import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
+import org.javamiko.SshException;
 import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.MinaServer;
@@ -43,6 +50,25 @@ class SshSessionStartTest {
             // uint32 packet_length, byte padding_length, then the payload's type: SSH_MSG_KEXINIT
             assertThat(received[ident.length + 5]).isEqualTo((byte) Msg.KEXINIT);
         }
+    }
+
+    @Test
+    void aHostKeySignatureThatDoesNotVerifyEndsTheStartBeforeAnyCredentialIsSent() throws Exception {
+        KeyPairGenerator p256 = KeyPairGenerator.getInstance("EC");
+        p256.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair shown = p256.generateKeyPair();
+        KeyPair signing = p256.generateKeyPair(); // signs for the key it shows: the signature cannot verify
+        AtomicInteger authRequests = new AtomicInteger();
+        try (MinaServer impostor = MinaServer.builder().hostKeys(new KeyPair(shown.getPublic(), signing.getPrivate()))
+                .configure(s -> s.setPasswordAuthenticator((user, password, session) -> authRequests.incrementAndGet() > 0))
+                .start();
+             SshClient client = Connect.trusting(impostor, dir)) {
+            assertThatThrownBy(() -> client.connect(impostor.host(), ConnectOptions.builder().port(impostor.port())
+                    .username(impostor.user()).password(impostor.password()).lookForKeys(false).allowAgent(false).build()))
+                    .isInstanceOf(SshException.class)
+                    .hasMessageContaining("signature over the key exchange is invalid");
+        }
+        assertThat(authRequests).hasValue(0);
     }
 
     @Test
