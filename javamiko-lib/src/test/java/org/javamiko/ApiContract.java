@@ -47,7 +47,7 @@ final class ApiContract {
         new PasswordRequiredException("m"); new AuthenticationException("m", null); new SshException("m", null);
         BadHostKeyException bh = new BadHostKeyException("m"); s1 = bh.hostname(); PKey k = bh.key(); k = bh.expectedKey();
         int code = new ChannelException("m").code(); Map<InetSocketAddress, IOException> errs = new NoValidConnectionsException("m").errors(); new ProxyCommandFailure("m");
-        t = new Transport(new Socket()); t.startClient(Duration.ZERO); k = t.getRemoteServerKey(); ok = t.isActive(); ok = t.isAuthenticated(); s1 = t.getUsername();
+        t = new Transport(new Socket()); t.startClient(Duration.ZERO); t.beginStartClient(); t.finishStartClient(Duration.ZERO); k = t.getRemoteServerKey(); ok = t.isActive(); ok = t.isAuthenticated(); s1 = t.getUsername();
         l = t.authNone("u"); l = t.authPassword("u", "p"); l = t.authPublickey("u", k); l = t.authInteractive("u", (n, ins, pr) -> List.of(), "");
         ch = t.openSession(); ch = t.openChannel("k", new InetSocketAddress(1), null); int port = t.requestPortForward("a", 1, (cc, or, sv) -> {}); t.cancelPortForward("a", 1);
         t.setKeepalive(Duration.ZERO); SecurityOptions so = t.getSecurityOptions(); Negotiated n = t.getNegotiated(); t.close();
