@@ -25,7 +25,7 @@ class Poly1305Test {
             + "7665730a446964206779726520616e642067696d626c6520696e2074686520776162653a0a416c6c206d696d737920"
             + "776572652074686520626f726f676f7665732c0a416e6420746865206d6f6d65207261746873206f75746772616265"
             + "2e";
-    /** Lengths around every boundary of the implementation: block, four-block step, both at once. */
+    /** Lengths around the block size, the four-block step and where the steps begin (128). */
     private static final int[] BOUNDARY_LENGTHS = {0, 1, 15, 16, 17, 47, 48, 63, 64, 65, 79, 80, 127, 128, 129,
         1000, 32800};
 
