@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.SftpConnection;
@@ -66,15 +65,14 @@ public class SftpClient implements AutoCloseable {
 
     /**
      * Opens an SFTP session on an authenticated connection: a session channel running the "sftp"
-     * subsystem. Closing the client closes the channel; the transport stays open. The reader
-     * thread comes from the transport's {@link Transport#getThreadFactory() thread factory}.
+     * subsystem. Closing the client closes the channel; the transport stays open. No thread is
+     * started: replies are parsed on the transport's reader thread as they arrive.
      */
     public static SftpClient fromTransport(Transport transport) throws IOException {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close,
-                    transport.getThreadFactory());
+            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -84,20 +82,15 @@ public class SftpClient implements AutoCloseable {
     /**
      * Starts SFTP over a pair of streams already connected to an SFTP server (an SSH channel's
      * "sftp" subsystem, or an {@code sftp-server} process). Closing the client closes both
-     * streams and then {@code underlying}.
+     * streams and then {@code underlying}. Over anything but an SSH channel a daemon thread
+     * reads the replies.
      *
      * @param fromServer what the server sends
      * @param toServer what the server reads
      * @param underlying closed last, e.g. the channel; may be null
      */
     static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
-        return overStreams(fromServer, toServer, underlying, null);
-    }
-
-    /** As above, the reader thread made by {@code threads} (null: a daemon platform thread). */
-    private static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying,
-                                          ThreadFactory threads) throws IOException {
-        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying, threads);
+        SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying);
         try {
             return new SftpClient(conn);
         } catch (IOException | RuntimeException e) {

@@ -3,10 +3,16 @@ package org.javamiko.transport;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.javamiko.SshException;
 import org.javamiko.internal.channel.ChannelCore;
+import org.javamiko.internal.channel.ChannelDataSink;
+import org.javamiko.internal.channel.PushableInput;
 
-/** A channel's stdout or stderr as a blocking stream, honouring the channel's timeout. */
-final class ChannelInputStream extends InputStream {
+/**
+ * A channel's stdout or stderr as a blocking stream, honouring the channel's timeout. Stdout can
+ * instead be pushed to a sink on the reader thread (SFTP does).
+ */
+final class ChannelInputStream extends InputStream implements PushableInput {
     private final Channel channel;
     private final ChannelCore.Stream which;
 
@@ -31,5 +37,13 @@ final class ChannelInputStream extends InputStream {
     @Override
     public int available() {
         return channel.core().available(which);
+    }
+
+    @Override
+    public void pushTo(ChannelDataSink sink) throws IOException {
+        if (which != ChannelCore.Stream.STDOUT) {
+            throw new SshException("Only a channel's stdout can be pushed to a sink");
+        }
+        channel.core().pushTo(sink);
     }
 }

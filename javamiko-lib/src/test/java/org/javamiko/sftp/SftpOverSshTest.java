@@ -151,21 +151,32 @@ class SftpOverSshTest {
     }
 
     @Test
-    void theReaderThreadComesFromTheTransportsThreadFactory() throws Exception {
-        java.util.Set<Thread> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        try (Transport t = new Transport(new java.net.Socket(mina.host(), mina.port()))) {
-            t.setThreadFactory(r -> {
-                Thread thread = new Thread(r);
-                thread.setDaemon(true);
-                made.add(thread);
-                return thread;
-            });
-            t.startClient(java.time.Duration.ofSeconds(10));
-            t.authPassword(mina.user(), mina.password());
-            try (SftpClient sftp = SftpClient.fromTransport(t)) {
+    void overAnSshChannelNoThreadIsStartedForReplies() throws Exception {
+        try (SshClient client = connect(mina)) {
+            java.util.Set<Thread> before = SftpClientContract.readerThreads();
+            try (SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
                 assertThat(sftp.stat(dir.toString()).isDirectory()).isTrue();
-                assertThat(made).anyMatch(thread -> thread.getName().startsWith("javamiko-sftp-reader-"));
+                java.util.Set<Thread> started = SftpClientContract.readerThreads();
+                started.removeAll(before);
+                assertThat(started).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void connectionLostMidDownloadFailsTheTransferAndLeavesNoFile() throws Exception {
+        Path src = dir.resolve("big.bin");
+        Files.write(src, SftpClientContract.randomBytes(32 << 20, 9));
+        Path target = dir.resolve("copy.bin");
+        try (SshClient client = connect(sshd); SftpClient sftp = SftpClient.fromTransport(client.getTransport())) {
+            assertThatThrownBy(() -> sftp.get(src.toString(), target, (t, total) -> {
+                if (t > (4 << 20)) {
+                    // the per-connection sshd processes: our connection ends mid-transfer
+                    ProcessHandle.of(sshd.pid()).orElseThrow().children().forEach(ProcessHandle::destroyForcibly);
+                }
+            })).isInstanceOf(IOException.class).hasMessageContaining("SFTP");
+            assertThat(target).doesNotExist();
+            assertThatThrownBy(() -> sftp.stat(src.toString())).isInstanceOf(IOException.class);
         }
     }
 

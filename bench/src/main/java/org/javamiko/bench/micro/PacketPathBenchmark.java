@@ -65,14 +65,14 @@ public class PacketPathBenchmark {
     @Setup(Level.Invocation)
     public void nextPacketToRead() throws IOException {
         feed.reset();
-        feedWriter.writeChannelData(7, -1, data, 0, DATA);
+        feedWriter.writeChannelData(7, -1, data, 0, DATA, DATA);
         input.set(feed.bytes(), feed.length());
     }
 
     /** Frames, pads, encrypts and MACs one 32 KiB channel data packet. */
     @Benchmark
     public PacketWriter writePacket() throws IOException {
-        writer.writeChannelData(7, -1, data, 0, DATA);
+        writer.writeChannelData(7, -1, data, 0, DATA, DATA);
         return writer;
     }
 

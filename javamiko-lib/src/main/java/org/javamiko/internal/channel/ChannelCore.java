@@ -27,6 +27,8 @@ public final class ChannelCore {
     public enum Stream { STDOUT, STDERR }
 
     private static final int STDERR_CODE = 1;
+    /** The most data handed to the session at once: cut into packets, written in one system call. */
+    private static final int WRITE_BATCH = 256 * 1024;
 
     private final SshSession session;
     private final ChannelTable table;
@@ -49,6 +51,8 @@ public final class ChannelCore {
     private Integer exitStatus;
     private String exitSignal;
     private IOException failure;
+    /** Data arrived and the readers' wake-up is queued with the table (see {@link #wakeReaders}). */
+    private boolean wakeQueued;
 
     ChannelCore(SshSession session, ChannelTable table, int localId, ChannelSettings settings) {
         this.session = session;
@@ -128,19 +132,67 @@ public final class ChannelCore {
         int start = payload.getStringInPlace();
         int len = payload.readPosition() - start;
         int adjust;
+        ChannelDataSink pushTo;
         lock.lock();
         try {
             inbox.consumeWindow(localId, len);
             if (closeSent) {
                 return; // the user closed the channel; nobody will read this
             }
-            inbox.store(stream, payload.array(), start, len);
+            pushTo = inbox.sinkFor(stream);
+            if (pushTo == null) {
+                inbox.store(stream, payload.array(), start, len);
+                if (!wakeQueued) {
+                    wakeQueued = true;
+                    table.wakeSoon(this);
+                }
+            }
             adjust = windowAdjust();
+        } finally {
+            lock.unlock();
+        }
+        // outside the lock, and only ever on this (the reader) thread, so deliveries stay in order
+        if (pushTo != null) {
+            pushTo.accept(payload.array(), start, len);
+        }
+        sendWindowAdjust(adjust);
+    }
+
+    /** Wakes the threads waiting for data, once per burst of packets (reader thread). */
+    void wakeReaders() {
+        lock.lock();
+        try {
+            wakeQueued = false;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        sendWindowAdjust(adjust);
+    }
+
+    /**
+     * Hands stdout to {@code newSink} from now on (see {@link ChannelDataSink}). Only for a
+     * stream nothing was received on yet, so no byte is lost or reordered.
+     */
+    public void pushTo(ChannelDataSink newSink) throws IOException {
+        IOException endedBy;
+        boolean ended;
+        lock.lock();
+        try {
+            ended = eofReceived || closeSent || failure != null;
+            inbox.pushTo(localId, newSink, ended);
+            endedBy = failure;
+        } finally {
+            lock.unlock();
+        }
+        if (ended) {
+            newSink.end(endedBy);
+        }
+    }
+
+    private static void endSink(ChannelDataSink ending, IOException failure) {
+        if (ending != null) {
+            ending.end(failure);
+        }
     }
 
     void onExtendedData(SshBuffer payload) throws IOException {
@@ -180,17 +232,21 @@ public final class ChannelCore {
     }
 
     void onEof() {
+        ChannelDataSink ending;
         lock.lock();
         try {
             eofReceived = true;
+            ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        endSink(ending, null);
     }
 
     void onClose() throws IOException {
         boolean reply;
+        ChannelDataSink ending;
         lock.lock();
         try {
             closeReceived = true;
@@ -198,10 +254,12 @@ public final class ChannelCore {
             reply = !closeSent;
             closeSent = true;
             failPendingReplies();
+            ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        endSink(ending, null);
         if (reply) {
             session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));
         }
@@ -252,16 +310,19 @@ public final class ChannelCore {
     }
 
     void onSessionClosed(IOException cause) {
+        ChannelDataSink ending;
         lock.lock();
         try {
             if (!closeReceived) {
                 failure = cause;
             }
             failPendingReplies();
+            ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        endSink(ending, cause);
     }
 
     // ------------------------------------------------------------------ user side
@@ -346,12 +407,12 @@ public final class ChannelCore {
                     nanos = await(nanos, "the server to accept more data (window full)");
                 }
                 checkWritable();
-                n = (int) Math.min(Math.min(len, remoteWindow), remoteMaxPacket);
+                n = (int) Math.min(Math.min(len, remoteWindow), WRITE_BATCH);
                 remoteWindow -= n;
             } finally {
                 lock.unlock();
             }
-            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n);
+            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n, remoteMaxPacket);
             off += n;
             len -= n;
         }
@@ -428,14 +489,17 @@ public final class ChannelCore {
     /** Closes our side (sends CLOSE once); reads then end, writes fail. */
     public void close() {
         boolean send;
+        ChannelDataSink ending;
         lock.lock();
         try {
             send = !closeSent && opened && failure == null;
             closeSent = true;
+            ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        endSink(ending, null);
         if (send) {
             try {
                 session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));

@@ -2,6 +2,7 @@ package org.javamiko.internal.channel;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,8 @@ public final class ChannelTable implements ConnectionHandler {
     private final AtomicInteger nextId = new AtomicInteger();
     private final Map<String, Acceptor> acceptors = new ConcurrentHashMap<>();
     private volatile IOException closedCause;
+    /** Channels that received data whose readers are not woken yet; reader thread only. */
+    private final ArrayDeque<ChannelCore> toWake = new ArrayDeque<>();
 
     /** @param session the session whose connection messages this table receives */
     public ChannelTable(SshSession session) {
@@ -94,6 +97,19 @@ public final class ChannelTable implements ConnectionHandler {
     /** @return how many channels are open */
     public int size() {
         return channels.size();
+    }
+
+    @Override
+    public void beforeSocketRead() {
+        ChannelCore core;
+        while ((core = toWake.poll()) != null) {
+            core.wakeReaders();
+        }
+    }
+
+    /** Has {@code core}'s readers woken before the reader thread next reads from the socket. */
+    void wakeSoon(ChannelCore core) {
+        toWake.add(core);
     }
 
     @Override

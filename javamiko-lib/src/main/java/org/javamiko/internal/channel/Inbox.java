@@ -17,6 +17,9 @@ final class Inbox {
     private final ByteRing stderr = new ByteRing(1024);
     private long window;
     private boolean combineStderr;
+    /** Takes stdout on the reader thread instead of the ring; null while stdout is read. */
+    private ChannelDataSink sink;
+    private boolean sinkEnded;
 
     Inbox(ChannelSettings settings) {
         this.settings = settings;
@@ -36,6 +39,38 @@ final class Inbox {
     void store(ChannelCore.Stream stream, byte[] data, int off, int len) {
         ring(stream == ChannelCore.Stream.STDERR && !combineStderr ? ChannelCore.Stream.STDERR
                 : ChannelCore.Stream.STDOUT).write(data, off, len);
+    }
+
+    /**
+     * Sends stdout to {@code newSink} from now on.
+     *
+     * @param ended whether the stream has already ended (the sink is then not told again)
+     * @throws SshException when stdout already has a sink or holds unread bytes
+     */
+    void pushTo(int localId, ChannelDataSink newSink, boolean ended) throws SshException {
+        if (sink != null) {
+            throw new SshException("Channel " + localId + " already delivers its output elsewhere");
+        }
+        if (!stdout.isEmpty()) {
+            throw new SshException("Channel " + localId + " received " + stdout.size()
+                    + " bytes nobody asked for yet; the server is not following the protocol");
+        }
+        sink = newSink;
+        sinkEnded = ended;
+    }
+
+    /** @return the sink for bytes of {@code stream}, or null to {@link #store} them */
+    ChannelDataSink sinkFor(ChannelCore.Stream stream) {
+        return stream == ChannelCore.Stream.STDOUT && !sinkEnded ? sink : null;
+    }
+
+    /** @return the sink to tell that stdout ended (once), or null */
+    ChannelDataSink sinkToEnd() {
+        if (sink == null || sinkEnded) {
+            return null;
+        }
+        sinkEnded = true;
+        return sink;
     }
 
     /** @return the ring holding one stream's unread bytes */

@@ -25,6 +25,7 @@ public final class PacketReader {
     private int end;
     private PacketCipher cipher;
     private final PacketCounter counter = new PacketCounter();
+    private Runnable beforeSocketRead = () -> { };
 
     /**
      * @param in the socket's input stream
@@ -36,6 +37,11 @@ public final class PacketReader {
         this.cipher = initial;
         System.arraycopy(alreadyRead, 0, buf, 0, alreadyRead.length);
         this.end = alreadyRead.length;
+    }
+
+    /** @param hook runs before every read from the socket (which may block), on the reading thread */
+    public void setBeforeSocketRead(Runnable hook) {
+        this.beforeSocketRead = hook;
     }
 
     /**
@@ -76,6 +82,7 @@ public final class PacketReader {
             start = 0;
         }
         while (end - start < needed) {
+            beforeSocketRead.run();
             int n;
             try {
                 n = in.read(buf, end, buf.length - end);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 
+import org.javamiko.SshException;
 import org.javamiko.internal.cipher.PacketCipher;
 import org.javamiko.internal.wire.SshBuffer;
 
@@ -47,31 +48,42 @@ public final class PacketWriter {
     /** Sends one message whose payload is {@code payload[off, off+len)}. */
     public void write(byte[] payload, int off, int len) throws IOException {
         checkPayload(len);
-        ensureCapacity(len);
+        ensureCapacity(len + MAX_OVERHEAD);
         System.arraycopy(payload, off, buf, HEADER, len);
-        finish(len);
+        send(seal(0, len));
     }
 
     /**
-     * Sends SSH_MSG_CHANNEL_DATA or, with {@code dataType >= 0}, SSH_MSG_CHANNEL_EXTENDED_DATA,
-     * copying the user's bytes straight into the packet buffer.
+     * Sends {@code data[off, off+len)} as SSH_MSG_CHANNEL_DATA or, with {@code dataType >= 0},
+     * SSH_MSG_CHANNEL_EXTENDED_DATA packets of at most {@code maxPerPacket} bytes each, copying
+     * the bytes straight into the packet buffer and handing all the packets to the socket in one
+     * write: one system call per batch, not per packet.
      */
-    public void writeChannelData(int recipient, int dataType, byte[] data, int off, int len) throws IOException {
+    public void writeChannelData(int recipient, int dataType, byte[] data, int off, int len, int maxPerPacket)
+            throws IOException {
         int header = dataType >= 0 ? 13 : 9;
-        checkPayload(header + len);
-        ensureCapacity(header + len);
-        int p = HEADER;
-        buf[p++] = (byte) (dataType >= 0 ? 95 : 94);
-        SshBuffer.writeInt(buf, p, recipient);
-        p += 4;
-        if (dataType >= 0) {
-            SshBuffer.writeInt(buf, p, dataType);
+        checkPayload(header + Math.min(len, maxPerPacket));
+        int packets = Math.max(1, (len + maxPerPacket - 1) / maxPerPacket);
+        ensureCapacity(len + packets * (header + MAX_OVERHEAD));
+        int at = 0;
+        do {
+            int n = Math.min(len, maxPerPacket);
+            int p = at + HEADER;
+            buf[p++] = (byte) (dataType >= 0 ? 95 : 94);
+            SshBuffer.writeInt(buf, p, recipient);
             p += 4;
-        }
-        SshBuffer.writeInt(buf, p, len);
-        p += 4;
-        System.arraycopy(data, off, buf, p, len);
-        finish(header + len);
+            if (dataType >= 0) {
+                SshBuffer.writeInt(buf, p, dataType);
+                p += 4;
+            }
+            SshBuffer.writeInt(buf, p, n);
+            p += 4;
+            System.arraycopy(data, off, buf, p, n);
+            at += seal(at, header + n);
+            off += n;
+            len -= n;
+        } while (len > 0);
+        send(at);
     }
 
     private void checkPayload(int len) throws IOException {
@@ -80,14 +92,18 @@ public final class PacketWriter {
         }
     }
 
-    private void ensureCapacity(int payloadLen) {
-        int needed = payloadLen + MAX_OVERHEAD;
+    private void ensureCapacity(int needed) {
         if (buf.length < needed) {
             buf = new byte[Math.max(needed, buf.length * 2)];
         }
     }
 
-    private void finish(int payloadLen) throws IOException {
+    /**
+     * Frames, pads, encrypts and MACs the packet whose payload is at {@code start + 5}.
+     *
+     * @return the packet's bytes on the wire, tag included
+     */
+    private int seal(int start, int payloadLen) throws SshException {
         int block = cipher.blockSize();
         int aligned = cipher.lengthExcludedFromPadding() ? 1 + payloadLen : HEADER + payloadLen;
         int padding = block - (aligned % block);
@@ -98,14 +114,18 @@ public final class PacketWriter {
             padding += block;
         }
         int packetLength = 1 + payloadLen + padding;
-        SshBuffer.writeInt(buf, 0, packetLength);
-        buf[4] = (byte) padding;
-        fillPadding(HEADER + payloadLen, padding);
+        SshBuffer.writeInt(buf, start, packetLength);
+        buf[start + 4] = (byte) padding;
+        fillPadding(start + HEADER + payloadLen, padding);
         int len = 4 + packetLength;
-        cipher.encrypt(counter.sequence(), buf, 0, len);
+        cipher.encrypt(counter.sequence(), buf, start, len);
         int total = len + cipher.tagLength();
-        out.write(buf, 0, total);
         counter.count(total);
+        return total;
+    }
+
+    private void send(int bytes) throws IOException {
+        out.write(buf, 0, bytes);
     }
 
     private void fillPadding(int at, int n) {

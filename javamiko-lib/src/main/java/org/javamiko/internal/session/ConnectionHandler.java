@@ -16,6 +16,14 @@ public interface ConnectionHandler {
     void handle(int type, SshBuffer payload) throws IOException;
 
     /**
+     * The reader thread has handled every message it had and is about to read from the socket,
+     * where it may block: wake whoever waits for what those messages brought. Waking readers
+     * once per socket read instead of once per packet saves a thread switch per packet in bulk
+     * transfers, and delays nobody.
+     */
+    void beforeSocketRead();
+
+    /**
      * The session ended; every channel must wake its waiters with this cause.
      *
      * @param cause why, never null

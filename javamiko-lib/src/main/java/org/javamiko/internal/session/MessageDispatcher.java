@@ -116,6 +116,14 @@ final class MessageDispatcher {
         return banner;
     }
 
+    /** The reader thread is about to read from the socket: see {@link ConnectionHandler#beforeSocketRead}. */
+    void beforeSocketRead() {
+        ConnectionHandler handler = connectionHandler;
+        if (handler != null) {
+            handler.beforeSocketRead();
+        }
+    }
+
     /** The session ended: wake every waiter and every channel. */
     void sessionClosed(IOException cause) {
         authMessages.close();

@@ -87,6 +87,7 @@ public final class SshSession implements AutoCloseable {
             serverVersion = version.serverVersion();
             log.debug("Connected to {}: {}", connection.describe(), serverVersion);
             reader = new PacketReader(in, Ciphers.none(), version.leftover());
+            reader.setBeforeSocketRead(dispatcher::beforeSocketRead);
             writer = new PacketWriter(out, Ciphers.none(), random);
         } catch (IOException e) {
             fail(e);
@@ -159,13 +160,15 @@ public final class SshSession implements AutoCloseable {
     }
 
     /**
-     * Sends channel data, copying the bytes straight into the packet buffer.
+     * Sends channel data as packets of at most {@code maxPerPacket} bytes, copying the bytes
+     * straight into the packet buffer and writing them to the socket at once.
      *
      * @param recipient the server's channel number
      * @param dataType -1 for SSH_MSG_CHANNEL_DATA, else the extended data type code
      */
-    public void sendChannelData(int recipient, int dataType, byte[] data, int off, int len) throws IOException {
-        sendGated(w -> w.writeChannelData(recipient, dataType, data, off, len));
+    public void sendChannelData(int recipient, int dataType, byte[] data, int off, int len, int maxPerPacket)
+            throws IOException {
+        sendGated(w -> w.writeChannelData(recipient, dataType, data, off, len, maxPerPacket));
     }
 
     /** One packet written into the writer, under the write lock. */

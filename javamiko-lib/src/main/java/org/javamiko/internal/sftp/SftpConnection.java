@@ -12,19 +12,25 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.channel.ChannelDataSink;
+import org.javamiko.internal.channel.PushableInput;
 import org.javamiko.internal.wire.SshBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An SFTP session over a pair of byte streams: the version handshake, then any number of requests
- * in flight from any number of threads. Sending is serialised by one lock; one reader thread reads
- * every reply and completes the request with its id. A DATA reply for a request that named a buffer
- * is read from the stream straight into that buffer, so a READ costs one copy.
+ * in flight from any number of threads. Sending is serialised by one lock. Replies are cut from
+ * the stream by a {@link ReplyParser} and complete the request with their id; a DATA reply for a
+ * request that named a buffer goes straight into that buffer, so a READ costs one copy.
+ *
+ * <p>Over an SSH channel the parser runs on the connection's reader thread, fed with each
+ * packet's bytes as they are decrypted ({@link PushableInput}): no buffer and no thread hand-off
+ * between the wire and the waiting caller. Over any other stream a reader thread of our own
+ * feeds it.
  *
  * <p>When the stream ends or breaks, every request in flight and every later one fails with the
  * same cause; nobody waits forever.
@@ -34,12 +40,15 @@ public final class SftpConnection implements Closeable {
     /** Largest reply we accept: OpenSSH's limit is 256 KiB; room to spare for other servers. */
     static final int MAX_REPLY = 1024 * 1024;
     private static final AtomicInteger READER_COUNT = new AtomicInteger();
+    /** What the stream mode's reader asks for at a time: more than a 32 KiB DATA reply. */
+    private static final int READ_CHUNK = 64 * 1024;
 
     private final InputStream in;
     private final OutputStream out;
     private final Closeable underlying;
     private final Object writeLock = new Object();
     private final Map<Integer, PendingReply> pending = new ConcurrentHashMap<>();
+    private final ReplyParser parser = new ReplyParser(pending);
     private final AtomicInteger nextId = new AtomicInteger();
     private final int version;
     private final Map<String, byte[]> extensions;
@@ -56,15 +65,15 @@ public final class SftpConnection implements Closeable {
     }
 
     /**
-     * Runs the version handshake (INIT 3, then the server's VERSION) and starts the reader thread.
+     * Runs the version handshake (INIT 3, then the server's VERSION), then has the replies pushed
+     * to it (an SSH channel's stdout) or starts a reader thread (any other stream).
      *
      * @param fromServer the server's output
      * @param toServer the server's input
      * @param underlying closed with the connection (e.g. the SSH channel), may be null
-     * @param threads makes the reader thread (named here); null for a daemon platform thread
      */
-    public static SftpConnection open(InputStream fromServer, OutputStream toServer, Closeable underlying,
-                                      ThreadFactory threads) throws IOException {
+    public static SftpConnection open(InputStream fromServer, OutputStream toServer, Closeable underlying)
+            throws IOException {
         SftpPacket init = new SftpPacket(FXP_INIT, 0);
         // INIT carries the version where other requests carry their id
         int n = init.seal(SftpConstants.VERSION);
@@ -93,13 +102,15 @@ public final class SftpConnection implements Closeable {
             ext.put(b.getStringUtf8(), b.getString());
         }
         SftpConnection c = new SftpConnection(fromServer, toServer, underlying, SftpConstants.VERSION, ext);
-        String name = "javamiko-sftp-reader-" + READER_COUNT.incrementAndGet();
-        Thread reader = threads != null ? threads.newThread(c::readLoop) : new Thread(c::readLoop);
-        reader.setName(name);
+        LOG.debug("SFTP version {} with extensions {}", serverVersion, ext.keySet());
+        if (fromServer instanceof PushableInput channelOutput) {
+            channelOutput.pushTo(c.new Sink());
+            return c;
+        }
+        Thread reader = new Thread(c::readLoop, "javamiko-sftp-reader-" + READER_COUNT.incrementAndGet());
         // Daemon, as the transport's own reader: a client the user forgot to close must not keep the JVM alive.
         reader.setDaemon(true);
         reader.start();
-        LOG.debug("SFTP version {} with extensions {}", serverVersion, ext.keySet());
         return c;
     }
 
@@ -169,18 +180,19 @@ public final class SftpConnection implements Closeable {
         }
     }
 
+    /** The stream mode: a thread of our own reads the stream and feeds the parser. */
     private void readLoop() {
-        byte[] head = new byte[9];
+        byte[] chunk = new byte[READ_CHUNK];
         try {
             while (true) {
-                int got = in.readNBytes(head, 0, 9);
-                if (got == 0) {
-                    throw new EOFException(closing ? "SFTP session closed" : "The SFTP server closed the connection");
+                int n = in.read(chunk);
+                if (n < 0) {
+                    fail(endOfStream());
+                    return;
                 }
-                if (got < 9) {
-                    throw new EOFException("The SFTP server closed the connection in the middle of a reply");
+                if (!feed(chunk, 0, n)) {
+                    return;
                 }
-                dispatch(head);
             }
         } catch (IOException e) {
             fail(e instanceof SshException ? e : new SshException(e.getMessage(), e));
@@ -190,51 +202,49 @@ public final class SftpConnection implements Closeable {
         }
     }
 
-    private void dispatch(byte[] head) throws IOException {
-        long length = SshBuffer.readInt(head, 0) & 0xffffffffL;
-        int type = head[4] & 0xff;
-        int id = SshBuffer.readInt(head, 5);
-        if (length < 5) {
-            throw new SshException("Malformed SFTP reply: length " + length);
-        }
-        int rest = (int) Math.min(length - 5, Integer.MAX_VALUE);
-        PendingReply p = pending.remove(id);
-        if (p == null) {
-            throw new SshException("The SFTP server answered request id " + id + ", which is not in flight");
-        }
-        // p is out of the table now: whatever ends this reply must complete it, or its waiter hangs
-        try {
-            if (type == FXP_DATA && p.target != null) {
-                readDataInto(p, rest);
-                return;
+    /**
+     * Parses received bytes; a malformed stream fails the session.
+     *
+     * @return false once the session has failed
+     */
+    private boolean feed(byte[] bytes, int off, int len) {
+        synchronized (parser) {
+            if (failure != null) {
+                return false;
             }
-            if (rest > MAX_REPLY) {
-                throw new SshException("SFTP reply of " + length + " bytes exceeds the limit of " + MAX_REPLY);
+            try {
+                parser.feed(bytes, off, len);
+                return true;
+            } catch (SshException | RuntimeException e) {
+                // the reply in progress is failed by fail(), through the parser
+                fail(e instanceof SshException se ? se : new SshException(e.toString(), e));
+                return false;
             }
-            byte[] body = new byte[rest];
-            readFully(in, body, 0, rest, "an SFTP reply");
-            p.complete(SftpReply.of(type, SshBuffer.wrap(body)));
-        } catch (IOException | RuntimeException e) {
-            // the session is marked failed before the waiter wakes, so it sees a closed session
-            fail(e instanceof IOException io ? io : new SshException(e.toString(), e));
-            p.fail(failure);
-            throw e;
         }
     }
 
-    private void readDataInto(PendingReply p, int rest) throws IOException {
-        byte[] len = new byte[4];
-        if (rest < 4) {
-            throw new SshException("Malformed SFTP DATA reply: " + rest + " bytes");
+    private EOFException endOfStream() {
+        if (closing) {
+            return new EOFException("SFTP session closed");
         }
-        readFully(in, len, 0, 4, "an SFTP DATA reply");
-        int n = SshBuffer.readInt(len, 0);
-        if (n != rest - 4 || n < 0 || n > p.targetLength) {
-            throw new SshException("Malformed SFTP DATA reply: " + (n & 0xffffffffL)
-                    + " bytes for a read of at most " + p.targetLength);
+        synchronized (parser) {
+            return new EOFException(parser.atReplyBoundary() ? "The SFTP server closed the connection"
+                    : "The SFTP server closed the connection in the middle of a reply");
         }
-        readFully(in, p.target, p.targetOffset, n, "an SFTP DATA reply");
-        p.complete(SftpReply.directData(n));
+    }
+
+    /** The push mode: the SSH connection's reader thread hands us the channel's bytes. */
+    private final class Sink implements ChannelDataSink {
+        @Override
+        public void accept(byte[] data, int off, int len) {
+            feed(data, off, len);
+        }
+
+        @Override
+        public void end(IOException lost) {
+            fail(lost != null ? new SshException("The SSH connection under the SFTP session was lost: " + lost.getMessage(), lost)
+                    : endOfStream());
+        }
     }
 
     private void fail(IOException cause) {
@@ -245,18 +255,26 @@ public final class SftpConnection implements Closeable {
                 failure = cause;
             }
         }
-        if (first) {
-            if (closing) {
-                LOG.debug("SFTP session ended: {}", cause.getMessage());
-            } else {
-                LOG.debug("SFTP session failed", cause);
-            }
+        if (!first) {
+            return;
         }
-        IOException f = failure;
+        if (closing) {
+            LOG.debug("SFTP session ended: {}", cause.getMessage());
+        } else {
+            LOG.debug("SFTP session failed", cause);
+        }
+        PendingReply inProgress;
+        synchronized (parser) {
+            // waits out a chunk being parsed, so no reply is written into after it failed
+            inProgress = parser.abandon();
+        }
+        if (inProgress != null) {
+            inProgress.fail(cause);
+        }
         for (Integer id : pending.keySet()) {
             PendingReply p = pending.remove(id);
             if (p != null) {
-                p.fail(f);
+                p.fail(cause);
             }
         }
         closeStreams();

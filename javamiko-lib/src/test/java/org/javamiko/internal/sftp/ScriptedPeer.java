@@ -52,7 +52,7 @@ final class ScriptedPeer implements Closeable {
 
     /** @return a connection to this peer (whose script must answer INIT, e.g. with {@link #handshake}) */
     SftpConnection connect() throws IOException {
-        return SftpConnection.open(clientIn, clientOut, null, null);
+        return SftpConnection.open(clientIn, clientOut, null);
     }
 
     /** Reads INIT and answers VERSION 3 with no extensions. */
