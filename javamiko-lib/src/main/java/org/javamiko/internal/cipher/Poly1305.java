@@ -145,6 +145,9 @@ final class Poly1305 {
             double fw0 = w0, fw1 = w1, fw2 = w2, fx0 = x0, fx1 = x1, fx2 = x2;
             double fy0 = y0, fy1 = y1, fy2 = y2, fz0 = z0, fz1 = z1, fz2 = z2;
 
+            // Bounds: w's limbs are below 2^45 + 2^15, the other blocks' below 2^44, the powers'
+            // below 2^44 + 2^15 (times 20: 2^48.4). So a product is below 2^93.4, a limb's twelve
+            // below 2^97, and approx below 2^53, where a double still holds every integer.
             // Each output limb twice: exactly mod 2^64 (long), and divided by 2^44 (double).
             // Only block w depends on the previous step, so its products are added last, and
             // the double sums are trees rather than chains: the next step waits on less.
@@ -275,6 +278,7 @@ final class Poly1305 {
         LITTLE_ENDIAN_LONG.set(out, outOff + 8, high + s1 + carryOut);
     }
 
+    /** @return the little-endian long at {@code off} */
     private static long getLongLE(byte[] buf, int off) {
         return (long) LITTLE_ENDIAN_LONG.get(buf, off);
     }
