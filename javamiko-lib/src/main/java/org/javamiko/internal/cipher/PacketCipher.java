@@ -63,4 +63,16 @@ public interface PacketCipher {
      *         block alignment; the connection cannot continue after either
      */
     void decrypt(int seq, byte[] buf, int off, int len) throws SshException;
+
+    /**
+     * As {@link #decrypt}, but the plaintext body ({@code padding_length, payload, padding}) may be
+     * left in an array of the cipher's own, sparing a copy back where decrypting in place is slow.
+     *
+     * @return {@code buf}, the body then at {@code off + 4}; or the cipher's array, the body then
+     *         at index 0 and valid until the next call
+     */
+    default byte[] decryptBody(int seq, byte[] buf, int off, int len) throws SshException {
+        decrypt(seq, buf, off, len);
+        return buf;
+    }
 }

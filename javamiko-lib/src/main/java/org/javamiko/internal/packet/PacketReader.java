@@ -60,13 +60,14 @@ public final class PacketReader {
         int len = 4 + packetLength;
         int total = len + cipher.tagLength();
         fill(total);
-        cipher.decrypt(counter.sequence(), buf, start, len);
-        int padding = buf[start + 4] & 0xff;
+        byte[] plain = cipher.decryptBody(counter.sequence(), buf, start, len);
+        int body = plain == buf ? start + 4 : 0;
+        int padding = plain[body] & 0xff;
         int payloadLength = packetLength - 1 - padding;
         if (padding < 4 || payloadLength < 1) {
             throw new SshException("Bad padding length " + padding + " in a " + packetLength + "-byte packet");
         }
-        SshBuffer payload = new SshBuffer(buf, start + 5, payloadLength);
+        SshBuffer payload = new SshBuffer(plain, body + 1, payloadLength);
         start += total;
         counter.count(total);
         return payload;
