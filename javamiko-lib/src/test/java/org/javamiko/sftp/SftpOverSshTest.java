@@ -181,6 +181,27 @@ class SftpOverSshTest {
     }
 
     @Test
+    void closingTheClientMidDownloadEndsItAndLeavesTheTransportUsable() throws Exception {
+        Path src = dir.resolve("big2.bin");
+        Files.write(src, SftpClientContract.randomBytes(32 << 20, 11));
+        Path target = dir.resolve("copy2.bin");
+        try (SshClient client = connect(sshd)) {
+            SftpClient sftp = SftpClient.fromTransport(client.getTransport());
+            // replies keep arriving on the reader thread while this thread closes the session
+            assertThatThrownBy(() -> sftp.get(src.toString(), target, (t, total) -> {
+                if (t > (4 << 20)) {
+                    sftp.close();
+                }
+            })).isInstanceOf(IOException.class).hasMessageContaining("closed");
+            assertThat(target).doesNotExist();
+            assertThat(client.getTransport().isActive()).isTrue();
+            try (SftpClient again = SftpClient.fromTransport(client.getTransport())) {
+                assertThat(again.stat(src.toString()).getSize()).isEqualTo(32L << 20);
+            }
+        }
+    }
+
+    @Test
     void closingTheClientLeavesTheTransportUsable() throws Exception {
         try (SshClient client = connect(sshd)) {
             Transport transport = client.getTransport();
