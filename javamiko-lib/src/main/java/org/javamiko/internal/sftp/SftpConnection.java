@@ -1,6 +1,5 @@
 package org.javamiko.internal.sftp;
 
-import static org.javamiko.internal.sftp.SftpConstants.FXP_DATA;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_INIT;
 import static org.javamiko.internal.sftp.SftpConstants.FXP_VERSION;
 
