@@ -142,12 +142,14 @@ public final class JavaClientBench {
             try {
                 System.gc();
                 double server0 = serverCpu();
+                MachineCpu.Reading machine0 = MachineCpu.read();
                 double cpu0 = Cpu.processSeconds();
                 long t0 = System.nanoTime();
                 long bytes = transfer(metric);
                 long t1 = System.nanoTime();
                 double cpu1 = Cpu.processSeconds();
-                return new Sample((t1 - t0) / 1e9, cpu1 - cpu0, bytes, serverCpu() - server0);
+                double busy = MachineCpu.read().busySince(machine0);
+                return new Sample((t1 - t0) / 1e9, cpu1 - cpu0, bytes, serverCpu() - server0, busy);
             } finally {
                 cleanUp();
             }

@@ -88,7 +88,7 @@ public final class Results {
             out.append("\n### ").append(metric.title()).append(" (").append(metric.unit())
                     .append(metric.throughput() ? ", higher is better" : ", lower is better")
                     .append("; median [min–max]")
-                    .append(metric.throughput() ? "; client CPU s per transfer (and sshd's, for JVM clients)" : "")
+                    .append(metric.throughput() ? "; client CPU s per transfer (for JVM clients also sshd's, its sftp-server child included, and how busy the machine's CPUs were)" : "")
                     .append("; ratio javamiko/peer)\n\n| client |");
             for (String c : BenchCiphers.ALL) {
                 out.append(' ').append(BenchCiphers.shortName(c)).append(" |");
@@ -173,7 +173,10 @@ public final class Results {
             cell.append(String.format(Locale.ROOT, "; %.2f s", cpu));
         }
         Double server = medianOf(client, cipher, metric, Sample::serverCpuSeconds);
-        if (server != null) {
+        Double busy = medianOf(client, cipher, metric, Sample::machineBusy);
+        if (server != null && busy != null) {
+            cell.append(String.format(Locale.ROOT, " (sshd %.2f s; CPUs %.0f %% busy)", server, 100 * busy));
+        } else if (server != null) {
             cell.append(String.format(Locale.ROOT, " (sshd %.2f s)", server));
         }
         Stats ours = value(OURS, cipher, metric);

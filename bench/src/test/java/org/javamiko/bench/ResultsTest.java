@@ -18,6 +18,14 @@ class ResultsTest {
     }
 
     @Test
+    void aCellShowsSshdsCpuAndHowBusyTheMachineWas() {
+        Results r = new Results();
+        r.append("javamiko", GCM, Metric.GET, new Sample(1.0, 0.5, 100_000_000, 0.75, 0.93));
+
+        assertThat(r.toMarkdown()).contains("| javamiko | 100 [100–100]; 0.50 s (sshd 0.75 s; CPUs 93 % busy) |");
+    }
+
+    @Test
     void aFailureDropsTheCellsEarlierSamples() {
         Results r = new Results();
         r.append("JSch", GCM, Metric.PUT, new Sample(1.0, 0.5, 100_000_000));
