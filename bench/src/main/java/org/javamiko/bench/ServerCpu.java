@@ -11,9 +11,11 @@ import java.util.stream.Stream;
  * children they have already reaped (a connection's sshd processes exit when it closes, and their
  * time moves into the parent's {@code cutime}/{@code cstime}). Read from {@code /proc}; Linux only.
  *
- * <p>On two cores shared by client and server, the server's CPU per transfer shows whether the
- * server, not the client, sets the pace: if it is near the transfer's wall time, no client can go
- * faster against it.
+ * <p>The tree holds more than one busy process: for SFTP, sshd's network process and its
+ * {@code internal-sftp} child; for a stream, sshd and the command feeding it. So the sum can pass
+ * the transfer's wall time and is no single thread's limit. On CPUs shared by client and server,
+ * it is the server's share of the CPU time a transfer costs ({@link MachineCpu} shows how busy the
+ * CPUs were).
  */
 public final class ServerCpu {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux we run on
