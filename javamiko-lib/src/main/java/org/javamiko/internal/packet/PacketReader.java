@@ -18,9 +18,16 @@ import org.javamiko.internal.wire.SshBuffer;
 public final class PacketReader {
     /** RFC 4253 §6.1 asks for 35000; OpenSSH accepts up to 256 KiB, and so do we. */
     public static final int MAX_PACKET_LENGTH = 256 * 1024;
+    /**
+     * What every connection starts with: two of OpenSSH's 32 KiB packets per read. Most connections
+     * never need more, and at a thousand connections the difference is a couple of hundred MiB.
+     */
+    static final int INITIAL_BUFFER = 64 * 1024;
+    /** The largest packet with its length field and the longest MAC, and what bulk reads grow to. */
+    static final int MAX_BUFFER = MAX_PACKET_LENGTH + 1024;
 
     private final InputStream in;
-    private byte[] buf = new byte[MAX_PACKET_LENGTH + 1024];
+    private byte[] buf;
     private int start;
     private int end;
     private PacketCipher cipher;
@@ -35,6 +42,7 @@ public final class PacketReader {
     public PacketReader(InputStream in, PacketCipher initial, byte[] alreadyRead) {
         this.in = in;
         this.cipher = initial;
+        this.buf = new byte[Math.max(INITIAL_BUFFER, alreadyRead.length)];
         System.arraycopy(alreadyRead, 0, buf, 0, alreadyRead.length);
         this.end = alreadyRead.length;
     }
@@ -77,10 +85,10 @@ public final class PacketReader {
         if (end - start >= needed) {
             return;
         }
-        if (start + needed > buf.length) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
-            start = 0;
+        if (needed > buf.length) {
+            moveTo(new byte[Math.max(needed, Math.min(2 * buf.length, MAX_BUFFER))]);
+        } else if (start + needed > buf.length) {
+            moveTo(buf);
         }
         while (end - start < needed) {
             beforeSocketRead.run();
@@ -94,7 +102,24 @@ public final class PacketReader {
                 throw new SshException("Connection closed by the server");
             }
             end += n;
+            if (end == buf.length && buf.length < MAX_BUFFER) {
+                // the socket had at least as much as there was room for: a bulk transfer, read more at once
+                moveTo(new byte[Math.min(2 * buf.length, MAX_BUFFER)]);
+            }
         }
+    }
+
+    /** Moves the unread bytes to the start of {@code target} (the buffer itself, or a larger one). */
+    private void moveTo(byte[] target) {
+        System.arraycopy(buf, start, target, 0, end - start);
+        end -= start;
+        start = 0;
+        buf = target;
+    }
+
+    /** @return the size of the read buffer now (for tests) */
+    int capacity() {
+        return buf.length;
     }
 
     /** Takes the new keys into use for every packet after the NEWKEYS just read. */
