@@ -25,7 +25,10 @@ public final class PacketWriter {
     private final SecureRandom random;
     private final byte[] paddingPool = new byte[PADDING_POOL];
     private int paddingPoolPos = PADDING_POOL;
-    private byte[] buf = new byte[64 * 1024];
+    /** Room for every packet but channel data; the buffer grows to what a batch of data needs. */
+    static final int INITIAL_BUFFER = 8 * 1024;
+
+    private byte[] buf = new byte[INITIAL_BUFFER];
     private PacketCipher cipher;
     private final PacketCounter counter = new PacketCounter();
 
@@ -90,6 +93,11 @@ public final class PacketWriter {
         if (len > MAX_PAYLOAD) {
             throw new IOException("Refusing to send a " + len + "-byte payload (limit " + MAX_PAYLOAD + ")");
         }
+    }
+
+    /** @return the size of the write buffer now (for tests) */
+    int capacity() {
+        return buf.length;
     }
 
     private void ensureCapacity(int needed) {

@@ -96,4 +96,16 @@ class PacketWriterTest {
         assertThat(packet.getString()).hasSize(length);
         assertThat(socket.writes).isEqualTo(1);
     }
+
+    @org.junit.jupiter.api.Test
+    void aConnectionStartsWithASmallBufferAndDataGrowsIt() throws IOException {
+        CountingStream socket = new CountingStream();
+        PacketWriter writer = new PacketWriter(socket, keyed("aes128-gcm@openssh.com", true), new SecureRandom());
+        writer.write(new byte[] {5, 0, 0, 0, 0}, 0, 5);
+        int afterSmallPacket = writer.capacity();
+        writer.writeChannelData(42, -1, new byte[100_000], 0, 100_000, 32768);
+
+        assertThat(afterSmallPacket).isEqualTo(PacketWriter.INITIAL_BUFFER);
+        assertThat(writer.capacity()).isGreaterThan(100_000);
+    }
 }
