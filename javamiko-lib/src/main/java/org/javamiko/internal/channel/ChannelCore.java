@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,8 +14,9 @@ import org.javamiko.internal.session.SshSession;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
- * The state of one channel (RFC 4254 §5): both windows, what was received and not yet read,
- * EOF and close in each direction, requests and their replies, the exit status.
+ * The state of one channel (RFC 4254 §5): both windows, what was received and not yet read
+ * ({@link Inbox}), EOF and close in each direction, requests and the exit status
+ * ({@link ChannelRequests}).
  *
  * <p>The reader thread calls the {@code on…} methods; user threads call the rest. One lock guards
  * it all; nothing is sent while holding it, so a slow socket never blocks the reader thread on
@@ -37,7 +37,7 @@ public final class ChannelCore {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Inbox inbox;
-    private final ArrayDeque<PendingReply> pendingReplies = new ArrayDeque<>();
+    private final ChannelRequests requests = new ChannelRequests();
 
     private boolean opened;
     private ChannelException openFailure;
@@ -48,8 +48,6 @@ public final class ChannelCore {
     private boolean closeReceived;
     private boolean eofSent;
     private boolean closeSent;
-    private Integer exitStatus;
-    private String exitSignal;
     private IOException failure;
     /** Data arrived and the readers' wake-up is queued with the table (see {@link #wakeReaders}). */
     private boolean wakeQueued;
@@ -253,7 +251,7 @@ public final class ChannelCore {
             eofReceived = true;
             reply = !closeSent;
             closeSent = true;
-            failPendingReplies();
+            requests.failAll();
             ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
@@ -269,17 +267,10 @@ public final class ChannelCore {
     void onRequest(SshBuffer payload) throws IOException {
         String type = payload.getStringUtf8();
         boolean wantReply = payload.getBoolean();
-        boolean handled = true;
+        boolean handled;
         lock.lock();
         try {
-            switch (type) {
-                case "exit-status" -> exitStatus = payload.getInt();
-                case "exit-signal" -> {
-                    exitSignal = payload.getStringUtf8();
-                    exitStatus = -1;
-                }
-                default -> handled = false;
-            }
+            handled = requests.accept(type, payload);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -292,21 +283,12 @@ public final class ChannelCore {
     void onRequestReply(boolean success) {
         lock.lock();
         try {
-            PendingReply slot = pendingReplies.poll();
-            if (slot != null) {
-                slot.success = success;
+            if (requests.answer(success)) {
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    private void failPendingReplies() {
-        for (PendingReply slot : pendingReplies) {
-            slot.success = Boolean.FALSE;
-        }
-        pendingReplies.clear();
     }
 
     void onSessionClosed(IOException cause) {
@@ -316,7 +298,7 @@ public final class ChannelCore {
             if (!closeReceived) {
                 failure = cause;
             }
-            failPendingReplies();
+            requests.failAll();
             ending = inbox.sinkToEnd();
             changed.signalAll();
         } finally {
@@ -449,7 +431,7 @@ public final class ChannelCore {
      * @throws SshException when the server refuses
      */
     public void request(String type, boolean wantReply, SshBuffer body, Duration timeout) throws IOException {
-        PendingReply slot = new PendingReply();
+        ChannelRequests.Reply reply = null;
         lock.lock();
         try {
             throwFailure();
@@ -457,7 +439,7 @@ public final class ChannelCore {
                 throw new SshException("Channel " + localId + " is closed; cannot send " + type);
             }
             if (wantReply) {
-                pendingReplies.add(slot);
+                reply = requests.expectReply();
             }
         } finally {
             lock.unlock();
@@ -474,11 +456,11 @@ public final class ChannelCore {
         lock.lock();
         try {
             long nanos = timeoutNanos(timeout);
-            while (slot.success == null) {
+            while (!reply.answered()) {
                 throwFailure();
                 nanos = await(nanos, "the reply to the " + type + " request");
             }
-            if (!slot.success) {
+            if (!reply.accepted()) {
                 throw new SshException("The server refused the " + type + " request on channel " + localId);
             }
         } finally {
@@ -526,7 +508,7 @@ public final class ChannelCore {
     public boolean exitStatusReady() {
         lock.lock();
         try {
-            return exitStatus != null;
+            return requests.exitStatus() != null;
         } finally {
             lock.unlock();
         }
@@ -541,11 +523,12 @@ public final class ChannelCore {
         lock.lock();
         try {
             long nanos = timeoutNanos(timeout);
-            while (exitStatus == null && !closeReceived) {
+            while (requests.exitStatus() == null && !closeReceived) {
                 throwFailure();
                 nanos = await(nanos, "the exit status");
             }
-            return exitStatus == null ? -1 : exitStatus;
+            Integer status = requests.exitStatus();
+            return status == null ? -1 : status;
         } finally {
             lock.unlock();
         }
@@ -555,7 +538,7 @@ public final class ChannelCore {
     public String exitSignal() {
         lock.lock();
         try {
-            return exitSignal;
+            return requests.exitSignal();
         } finally {
             lock.unlock();
         }
@@ -596,10 +579,5 @@ public final class ChannelCore {
         if (failure != null) {
             throw new SshException("The SSH connection was lost: " + failure.getMessage(), failure);
         }
-    }
-
-    /** The reply to one want-reply request, filled in by the reader thread. */
-    private static final class PendingReply {
-        private Boolean success;
     }
 }
