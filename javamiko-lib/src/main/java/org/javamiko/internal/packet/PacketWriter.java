@@ -20,14 +20,13 @@ public final class PacketWriter {
     private static final int HEADER = 5;
     private static final int MAX_OVERHEAD = HEADER + 255 + 64;
     private static final int PADDING_POOL = 4096;
+    /** Room for the usual control packets (key exchange, auth, requests); larger ones and channel data grow it. */
+    static final int INITIAL_BUFFER = 8 * 1024;
 
     private final OutputStream out;
     private final SecureRandom random;
     private final byte[] paddingPool = new byte[PADDING_POOL];
     private int paddingPoolPos = PADDING_POOL;
-    /** Room for every packet but channel data; the buffer grows to what a batch of data needs. */
-    static final int INITIAL_BUFFER = 8 * 1024;
-
     private byte[] buf = new byte[INITIAL_BUFFER];
     private PacketCipher cipher;
     private final PacketCounter counter = new PacketCounter();
