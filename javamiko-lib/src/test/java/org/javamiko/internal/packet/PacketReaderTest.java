@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.javamiko.internal.cipher.CipherFactory;
@@ -98,9 +99,9 @@ class PacketReaderTest {
         byte[] data = random(50_000);
         byte[] stream = wire(data, 32768);
         int early = 100;
-        byte[] rest = java.util.Arrays.copyOfRange(stream, early, stream.length);
+        byte[] rest = Arrays.copyOfRange(stream, early, stream.length);
         PacketReader reader = new PacketReader(new ByteArrayInputStream(rest), gcm(false),
-                java.util.Arrays.copyOf(stream, early));
+                Arrays.copyOf(stream, early));
 
         assertThat(readAll(reader, data.length)).isEqualTo(data);
     }

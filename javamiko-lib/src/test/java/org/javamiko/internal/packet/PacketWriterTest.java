@@ -16,6 +16,7 @@ import org.javamiko.internal.cipher.Ciphers;
 import org.javamiko.internal.cipher.Macs;
 import org.javamiko.internal.cipher.PacketCipher;
 import org.javamiko.internal.wire.SshBuffer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,7 +98,7 @@ class PacketWriterTest {
         assertThat(socket.writes).isEqualTo(1);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aConnectionStartsWithASmallBufferAndDataGrowsIt() throws IOException {
         CountingStream socket = new CountingStream();
         PacketWriter writer = new PacketWriter(socket, keyed("aes128-gcm@openssh.com", true), new SecureRandom());
