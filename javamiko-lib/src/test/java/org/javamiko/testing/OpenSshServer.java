@@ -47,7 +47,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <ul>
  * <li>{@code sshd_config}: {@code ListenAddress 127.0.0.1}, the host keys, {@code PermitRootLogin
  *     yes}, {@code StrictModes no}, {@code UsePAM no}, {@code AuthorizedKeysFile}, {@code
- *     TrustedUserCAKeys}, {@code Subsystem sftp internal-sftp}, {@code LogLevel DEBUG3};</li>
+ *     TrustedUserCAKeys}, {@code Subsystem sftp internal-sftp}, {@code LogLevel DEBUG3}, {@code
+ *     MaxSessions 64} (OpenSSH's default of 10 counts channels still closing, so tests running
+ *     many commands from many threads would hit it by chance; override with {@code
+ *     option("MaxSessions", ...)});</li>
  * <li>{@code authorized_keys}: the public halves of {@link KeySet#clientKeys()};</li>
  * <li>{@code trusted_user_ca_keys}: empty until {@link #trustUserCa(String)};</li>
  * <li>{@code sshd.pid} and {@code sshd.log} (sshd's debug log: it says exactly why it refused
@@ -202,6 +205,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
         }
         lines.add("Subsystem sftp internal-sftp");
         lines.add("LogLevel DEBUG3");
+        lines.add("MaxSessions 64");
         return String.join("\n", lines) + "\n";
     }
 

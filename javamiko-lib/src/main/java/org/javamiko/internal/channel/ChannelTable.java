@@ -25,6 +25,7 @@ import org.javamiko.internal.wire.SshBuffer;
 public final class ChannelTable implements ConnectionHandler {
     private static final int ADMINISTRATIVELY_PROHIBITED = 1;
     private static final int CONNECT_FAILED = 2;
+    private static final String SESSION = "session";
 
     private final SshSession session;
     private final Map<Integer, ChannelCore> channels = new ConcurrentHashMap<>();
@@ -67,6 +68,14 @@ public final class ChannelTable implements ConnectionHandler {
             session.send(msg);
             core.awaitOpen(timeout);
             return core;
+        } catch (ChannelException e) {
+            channels.remove(id);
+            if (SESSION.equals(type) && e.code() == CONNECT_FAILED) {
+                // OpenSSH answers a session beyond MaxSessions with this code and a bare "open failed".
+                throw new ChannelException(e.code(), e.getMessage() + "; the server's limit of session channels"
+                        + " per connection (OpenSSH MaxSessions) may be reached");
+            }
+            throw e;
         } catch (IOException | RuntimeException e) {
             channels.remove(id);
             throw e;
