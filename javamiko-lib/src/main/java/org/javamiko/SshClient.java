@@ -18,6 +18,7 @@ import java.util.Map;
 import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.internal.auth.KeyFileCache;
+import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
@@ -51,6 +52,7 @@ public class SshClient implements AutoCloseable {
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
     private volatile String logChannel = DEFAULT_LOG;
     private volatile Transport transport;
+    private volatile Forwardings forwardings;
     private volatile Path identityAgent;
     /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
     private final KeyFileCache keyFiles = new KeyFileCache();
@@ -144,9 +146,12 @@ public class SshClient implements AutoCloseable {
             throw e;
         }
         Transport previous = transport;
+        Forwardings previousForwardings = forwardings;
         identityAgent = options.identityAgent();
+        forwardings = new Forwardings(t);
         transport = t;
         if (previous != null) {
+            previousForwardings.closeAll();
             previous.close();
         }
     }
@@ -387,11 +392,79 @@ public class SshClient implements AutoCloseable {
         return transport;
     }
 
-    /** Closes the connection and every channel on it. Idempotent. */
+    /**
+     * ssh -L: listens on {@code bindHost:bindPort} here and forwards each connection through the
+     * server to {@code destHost:destPort} (a {@code direct-tcpip} channel each).
+     *
+     * @param bindHost the local address to listen on; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one ({@link PortForward#boundPort()} tells which)
+     * @param destHost the destination as the server resolves it
+     * @return the forwarding; it lives until closed, or until this client closes
+     */
+    public PortForward forwardLocal(String bindHost, int bindPort, String destHost, int destPort) throws IOException {
+        connected();
+        return forwardings.local(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -R: asks the server to listen on {@code bindHost:bindPort} and connects each connection
+     * it forwards to {@code destHost:destPort} from this machine.
+     *
+     * @param bindHost the address on the server; {@code ""} for all (the server's GatewayPorts decides)
+     * @param bindPort the port, or 0 to let the server pick ({@link PortForward#boundPort()} tells which)
+     * @throws SshException when the server refuses to listen
+     */
+    public PortForward forwardRemote(String bindHost, int bindPort, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remote(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -D: a SOCKS 4, 4a and 5 proxy (no authentication, CONNECT) on {@code bindHost:bindPort};
+     * the server makes each connection, and resolves the names SOCKS 4a and 5 clients send.
+     *
+     * @param bindHost the local address; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one
+     */
+    public PortForward forwardDynamic(String bindHost, int bindPort) throws IOException {
+        connected();
+        return forwardings.dynamic(bindHost, bindPort);
+    }
+
+    /**
+     * ssh -L port:/socket/path: listens here and forwards each connection to a Unix socket on the
+     * server ({@code direct-streamlocal@openssh.com}; the server's AllowStreamLocalForwarding decides).
+     */
+    public PortForward forwardLocalToUnixSocket(String bindHost, int bindPort, String remoteSocketPath)
+            throws IOException {
+        connected();
+        return forwardings.localToUnixSocket(bindHost, bindPort, remoteSocketPath);
+    }
+
+    /**
+     * ssh -R /socket/path:host:port: asks the server to listen on a Unix socket path
+     * ({@code streamlocal-forward@openssh.com}) and connects each connection to
+     * {@code destHost:destPort} from here. {@link PortForward#bindHost()} is the path,
+     * {@link PortForward#boundPort()} 0. The server removes the socket file when it stops.
+     *
+     * @throws SshException when the server refuses (AllowStreamLocalForwarding, or the path exists)
+     */
+    public PortForward forwardRemoteFromUnixSocket(String remoteSocketPath, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remoteFromUnixSocket(remoteSocketPath, destHost, destPort);
+    }
+
+    /** Closes every forwarding, then the connection and every channel on it. Idempotent. */
     @Override
     public void close() {
         Transport t = transport;
+        Forwardings f = forwardings;
         transport = null;
+        if (f != null) {
+            f.closeAll();
+        }
         if (t != null) {
             t.close();
         }
