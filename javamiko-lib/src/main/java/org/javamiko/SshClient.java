@@ -446,7 +446,8 @@ public class SshClient implements AutoCloseable {
      * ssh -R /socket/path:host:port: asks the server to listen on a Unix socket path
      * ({@code streamlocal-forward@openssh.com}) and connects each connection to
      * {@code destHost:destPort} from here. {@link PortForward#bindHost()} is the path,
-     * {@link PortForward#boundPort()} 0. The server removes the socket file when it stops.
+     * {@link PortForward#boundPort()} 0. The path must not exist yet (unless the server's
+     * StreamLocalBindUnlink is on).
      *
      * @throws SshException when the server refuses (AllowStreamLocalForwarding, or the path exists)
      */
