@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.internal.connect.ConnectionPlan;
@@ -24,6 +23,7 @@ import org.javamiko.internal.connect.PlanResolver;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
+import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Channel;
 import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;
