@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.javamiko.internal.algo.AlgorithmKind;
+import org.javamiko.transport.AlgorithmKind;
 import java.util.regex.Pattern;
 import org.javamiko.transport.SecurityOptions;
 
