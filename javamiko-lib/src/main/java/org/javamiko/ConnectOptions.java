@@ -382,7 +382,11 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param compress compression is not supported yet: true makes connect fail clearly */
+        /**
+         * @param compress true to offer {@code zlib@openssh.com} (after authentication, preferred) and
+         *                 {@code zlib} before {@code none}; an explicit compression list in
+         *                 preferredAlgorithms wins
+         */
         public Builder compress(boolean compress) {
             explicitlySet.add("compress");
             this.compress = compress;

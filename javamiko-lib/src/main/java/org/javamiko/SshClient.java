@@ -22,6 +22,7 @@ import org.javamiko.internal.connect.PlanOptions;
 import org.javamiko.internal.connect.PlanResolver;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
+import org.javamiko.internal.packet.CompressionSlot;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.AlgorithmKind;
@@ -230,9 +231,6 @@ public class SshClient implements AutoCloseable {
         if (options.gssAuth() || options.gssKex()) {
             throw new SshException("GSS-API (Kerberos) authentication and key exchange are not supported yet");
         }
-        if (options.compress()) {
-            throw new SshException("Compression is not supported yet; connect without compress(true)");
-        }
     }
 
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
@@ -245,6 +243,9 @@ public class SshClient implements AutoCloseable {
      * host first, as OpenSSH does, so a known host is verified with the key we have for it.
      */
     private void configureAlgorithms(SecurityOptions security, ConnectOptions options, String knownName) {
+        if (options.compress()) {
+            security.set(AlgorithmKind.COMPRESSION, CompressionSlot.OFFER); // an explicit list below wins
+        }
         for (Map.Entry<String, List<String>> e : options.preferredAlgorithms().entrySet()) {
             security.set(AlgorithmKind.fromKey(e.getKey()), e.getValue());
         }

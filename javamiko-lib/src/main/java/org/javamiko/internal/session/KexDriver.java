@@ -60,6 +60,7 @@ final class KexDriver implements KexContext {
     private volatile byte[] sessionSignature;
     private volatile PKey hostKey;
     private volatile Negotiated current;
+    private volatile boolean authenticated;
 
     KexDriver(SshSession session, SessionConfig config, SecureRandom random) {
         this.session = session;
@@ -262,11 +263,13 @@ final class KexDriver implements KexContext {
             session.timeline().mark("keys-derived");
         }
         hostKey = key;
+        String compressionOut = pending.compressionOut();
         session.writeLock().lock();
         try {
             session.throwIfClosed();
             session.writer().write(new byte[] {(byte) Msg.NEWKEYS}, 0, 1);
             session.writer().setCipher(out);
+            session.writer().compression().newKeys(compressionOut, authenticated);
             if (strict) {
                 session.writer().counter().resetSequence();
             }
@@ -310,6 +313,7 @@ final class KexDriver implements KexContext {
             throw new SshException("The server sent NEWKEYS before the key exchange finished");
         }
         session.reader().setCipher(pendingIn);
+        session.reader().compression().newKeys(pending.compressionIn(), authenticated);
         if (strict) {
             session.reader().counter().resetSequence();
         }
@@ -325,6 +329,21 @@ final class KexDriver implements KexContext {
             session.firstKexDone();
         } else {
             session.log().debug("Key re-exchange done: {}", current);
+        }
+    }
+
+    /**
+     * On the reader thread, as USERAUTH_SUCCESS arrives: delayed compression
+     * ({@code zlib@openssh.com}) starts in both directions before the next packet is read or sent.
+     */
+    void onAuthenticated() {
+        authenticated = true;
+        session.reader().compression().authenticated();
+        session.writeLock().lock();
+        try {
+            session.writer().compression().authenticated();
+        } finally {
+            session.writeLock().unlock();
         }
     }
 

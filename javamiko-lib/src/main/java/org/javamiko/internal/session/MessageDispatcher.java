@@ -56,6 +56,10 @@ final class MessageDispatcher {
                 banner = payload.getStringUtf8();
                 log.info("Server banner: {}", banner.strip());
             }
+            case Msg.USERAUTH_SUCCESS -> {
+                kex.onAuthenticated();
+                dispatchByRange(type, payload, sequence);
+            }
             default -> dispatchByRange(type, payload, sequence);
         }
     }
