@@ -20,6 +20,7 @@ import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.PlanOptions;
 import org.javamiko.internal.connect.PlanResolver;
+import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
@@ -151,13 +152,11 @@ public class SshClient implements AutoCloseable {
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
         refuseUnsupported(options);
-        if (plan.proxyCommand() != null) {
-            throw new SshException("ProxyCommand is not supported yet (" + plan.alias() + ")");
-        }
         loadKnownHosts(plan);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : new Transport(base.socket() != null ? base.socket()
+                : new Transport(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                        ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
             t.setLogChannel(logChannel);
