@@ -101,20 +101,29 @@ public final class ProxyCommandSocket extends java.net.Socket {
 
     /** The stream ended: a failure if the command exited with a non-zero status, else EOF. */
     private int ended() throws IOException {
+        ProxyCommandFailure failure = failureIfExited();
+        if (failure != null) {
+            throw failure;
+        }
+        chunks.offer(END);
+        return -1;
+    }
+
+    /** @return the command's failure if it exited (within a short wait) with a non-zero status, else null */
+    private ProxyCommandFailure failureIfExited() {
         try {
             if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() != 0) {
                 String tail;
                 synchronized (stderrTail) {
                     tail = stderrTail.toString().strip();
                 }
-                throw new ProxyCommandFailure("The proxy command '" + command + "' exited with status "
+                return new ProxyCommandFailure("The proxy command '" + command + "' exited with status "
                         + process.exitValue() + (tail.isEmpty() ? "" : ": " + tail));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        chunks.offer(END);
-        return -1;
+        return null;
     }
 
     private final class TimedInput extends InputStream {
@@ -161,22 +170,33 @@ public final class ProxyCommandSocket extends java.net.Socket {
         }
     }
 
-    /** The process's stdin is buffered; a socket's stream is not, so every write is flushed. */
-    private static final class UnbufferedOutput extends java.io.FilterOutputStream {
+    /**
+     * The process's stdin is buffered; a socket's stream is not, so every write is flushed. A write
+     * the exited command can no longer take reports why it exited.
+     */
+    private final class UnbufferedOutput extends java.io.FilterOutputStream {
         UnbufferedOutput(OutputStream out) {
             super(out);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            out.flush();
+            try {
+                out.write(b, off, len);
+                out.flush();
+            } catch (IOException e) {
+                ProxyCommandFailure failure = failureIfExited();
+                if (failure != null) {
+                    failure.initCause(e);
+                    throw failure;
+                }
+                throw e;
+            }
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            out.flush();
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 
