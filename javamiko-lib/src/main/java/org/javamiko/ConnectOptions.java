@@ -45,6 +45,8 @@ public final class ConnectOptions {
     private final Duration bannerTimeout;
     private final Duration authTimeout;
     private final Duration channelTimeout;
+    private final Duration keepaliveInterval;
+    private final int keepaliveCountMax;
     private final Map<String, List<String>> disabledAlgorithms;
     private final Map<String, List<String>> preferredAlgorithms;
 
@@ -70,6 +72,8 @@ public final class ConnectOptions {
         bannerTimeout = b.bannerTimeout;
         authTimeout = b.authTimeout;
         channelTimeout = b.channelTimeout;
+        keepaliveInterval = b.keepaliveInterval;
+        keepaliveCountMax = b.keepaliveCountMax;
         disabledAlgorithms = Map.copyOf(b.disabledAlgorithms);
         preferredAlgorithms = Map.copyOf(b.preferredAlgorithms);
     }
@@ -189,6 +193,16 @@ public final class ConnectOptions {
         return channelTimeout;
     }
 
+    /** @return the silence before a keepalive probe, or null when keepalive is off (the default) */
+    public Duration keepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    /** @return how many unanswered keepalive probes end the connection */
+    public int keepaliveCountMax() {
+        return keepaliveCountMax;
+    }
+
     /** @return algorithms removed from the defaults, by kind */
     public Map<String, List<String>> disabledAlgorithms() {
         return disabledAlgorithms;
@@ -222,6 +236,8 @@ public final class ConnectOptions {
         private Duration bannerTimeout = Duration.ofSeconds(15);
         private Duration authTimeout = Duration.ofSeconds(30);
         private Duration channelTimeout = Duration.ofHours(1);
+        private Duration keepaliveInterval;
+        private int keepaliveCountMax = 3;
         private final Map<String, List<String>> disabledAlgorithms = new LinkedHashMap<>();
         private final Map<String, List<String>> preferredAlgorithms = new LinkedHashMap<>();
 
@@ -357,6 +373,24 @@ public final class ConnectOptions {
         /** @param d how long to wait for each authentication reply (and the key exchange); default 30 s */
         public Builder authTimeout(Duration d) {
             this.authTimeout = d;
+            return this;
+        }
+
+        /**
+         * Detects a dead server, as OpenSSH's ServerAliveInterval and ServerAliveCountMax:
+         * {@code keepalive@openssh.com} with want-reply after {@code interval} of silence; after
+         * {@code countMax} unanswered the connection ends and every blocked or later call throws
+         * an {@code SshException} saying the server stopped answering. Default: off, as OpenSSH.
+         *
+         * @param interval the silence before a probe; null or zero: off
+         * @param countMax how many unanswered probes end the connection, at least 1
+         */
+        public Builder keepalive(Duration interval, int countMax) {
+            if (countMax < 1) {
+                throw new IllegalArgumentException("countMax must be at least 1: " + countMax);
+            }
+            this.keepaliveInterval = interval;
+            this.keepaliveCountMax = countMax;
             return this;
         }
 

@@ -43,13 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@link #setMissingHostKeyPolicy}. Instances are safe to use from several threads once connected.
  */
 public class SshClient implements AutoCloseable {
-    private static final String DEFAULT_LOG = "org.javamiko.transport";
 
     private final HostKeys systemHostKeys = new HostKeys();
     private final HostKeys hostKeys = new HostKeys();
     private volatile Path hostKeysFile;
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
-    private volatile String logChannel = DEFAULT_LOG;
+    private volatile String logChannel = Transport.DEFAULT_LOG;
     private volatile Transport transport;
     private volatile Path identityAgent;
     /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
@@ -124,9 +123,11 @@ public class SshClient implements AutoCloseable {
     public void connect(String hostname, ConnectOptions options) throws IOException {
         refuseUnsupported(options);
         Logger log = LoggerFactory.getLogger(logChannel);
-        Transport t = options.tunnel() != null ? new Transport(options.tunnel())
-                : new Transport(options.socket() != null ? options.socket() : openSocket(hostname, options, timelineLog()));
+        Transport t = newTransport(hostname, options);
         try {
+            if (options.keepaliveInterval() != null) {
+                t.setKeepalive(options.keepaliveInterval(), options.keepaliveCountMax());
+            }
             t.setLogChannel(logChannel);
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
@@ -163,6 +164,20 @@ public class SshClient implements AutoCloseable {
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
     private Logger timelineLog() {
         return LoggerFactory.getLogger(logChannel + ".timeline");
+    }
+
+    /** The transport over the tunnel, the given socket or a new one; a socket it cannot use is closed. */
+    private Transport newTransport(String hostname, ConnectOptions options) throws IOException {
+        if (options.tunnel() != null) {
+            return new Transport(options.tunnel());
+        }
+        Socket socket = options.socket() != null ? options.socket() : openSocket(hostname, options, timelineLog());
+        try {
+            return new Transport(socket);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     private static Socket openSocket(String hostname, ConnectOptions options, Logger timeline) throws IOException {
