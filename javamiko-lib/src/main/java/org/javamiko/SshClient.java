@@ -15,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
+import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Channel;
 import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;

@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.SshException;
 import org.javamiko.agent.Agent;
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.UserAuth;
 import org.javamiko.internal.channel.ChannelCore;
 import org.javamiko.internal.channel.ChannelSettings;
