@@ -115,7 +115,7 @@ public final class ClientAuthenticator {
         String user = options.username();
         List<PKey> keys = keys();
         String password = options.password();
-        if (keys.isEmpty() && password == null && tryNone(user)) {
+        if (keys.isEmpty() && password == null && options.interactiveHandler() == null && tryNone(user)) {
             return;
         }
         for (PKey key : keys) {
@@ -132,6 +132,10 @@ public final class ClientAuthenticator {
                     () -> transport.authInteractive(user, (name, instruction, prompts) -> answerAll(prompts, password), ""))) {
                 return;
             }
+        }
+        if (options.interactiveHandler() != null && tryMethod("keyboard-interactive", "keyboard-interactive (handler)",
+                () -> transport.authInteractive(user, options.interactiveHandler(), ""))) {
+            return;
         }
         throw failure(user);
     }
