@@ -22,6 +22,7 @@ import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.PlanOptions;
 import org.javamiko.internal.connect.PlanResolver;
 import org.javamiko.internal.connect.SocketOpener;
+import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.AlgorithmKind;
@@ -55,6 +56,7 @@ public class SshClient implements AutoCloseable {
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
     private volatile String logChannel = Transport.DEFAULT_LOG;
     private volatile Transport transport;
+    private volatile Forwardings forwardings;
     private volatile Path identityAgent;
     private volatile boolean policyChosen;
     /** The target's plan: its ForwardAgent and SetEnv apply to every command. */
@@ -140,10 +142,15 @@ public class SshClient implements AutoCloseable {
         Transport t = chain.reach(plan);
         Transport previous = transport;
         List<Transport> previousHops = hops;
+        Forwardings previousForwardings = forwardings;
         identityAgent = options.identityAgent();
+        forwardings = new Forwardings(t);
         targetPlan = plan;
         hops = chain.hops();
         transport = t;
+        if (previousForwardings != null) {
+            previousForwardings.closeAll();
+        }
         closeAll(previous, previousHops);
     }
 
@@ -440,10 +447,79 @@ public class SshClient implements AutoCloseable {
         return transport;
     }
 
-    /** Closes the connection and every channel on it. Idempotent. */
+    /**
+     * ssh -L: listens on {@code bindHost:bindPort} here and forwards each connection through the
+     * server to {@code destHost:destPort} (a {@code direct-tcpip} channel each).
+     *
+     * @param bindHost the local address to listen on; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one ({@link PortForward#boundPort()} tells which)
+     * @param destHost the destination as the server resolves it
+     * @return the forwarding; it lives until closed, or until this client closes
+     */
+    public PortForward forwardLocal(String bindHost, int bindPort, String destHost, int destPort) throws IOException {
+        connected();
+        return forwardings.local(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -R: asks the server to listen on {@code bindHost:bindPort} and connects each connection
+     * it forwards to {@code destHost:destPort} from this machine.
+     *
+     * @param bindHost the address on the server; {@code ""} for all (the server's GatewayPorts decides)
+     * @param bindPort the port, or 0 to let the server pick ({@link PortForward#boundPort()} tells which)
+     * @throws SshException when the server refuses to listen
+     */
+    public PortForward forwardRemote(String bindHost, int bindPort, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remote(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -D: a SOCKS 4, 4a and 5 proxy (no authentication, CONNECT) on {@code bindHost:bindPort};
+     * the server makes each connection, and resolves the names SOCKS 4a and 5 clients send.
+     *
+     * @param bindHost the local address; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one
+     */
+    public PortForward forwardDynamic(String bindHost, int bindPort) throws IOException {
+        connected();
+        return forwardings.dynamic(bindHost, bindPort);
+    }
+
+    /**
+     * ssh -L port:/socket/path: listens here and forwards each connection to a Unix socket on the
+     * server ({@code direct-streamlocal@openssh.com}; the server's AllowStreamLocalForwarding decides).
+     */
+    public PortForward forwardLocalToUnixSocket(String bindHost, int bindPort, String remoteSocketPath)
+            throws IOException {
+        connected();
+        return forwardings.localToUnixSocket(bindHost, bindPort, remoteSocketPath);
+    }
+
+    /**
+     * ssh -R /socket/path:host:port: asks the server to listen on a Unix socket path
+     * ({@code streamlocal-forward@openssh.com}) and connects each connection to
+     * {@code destHost:destPort} from here. {@link PortForward#bindHost()} is the path,
+     * {@link PortForward#boundPort()} 0. The path must not exist yet (unless the server's
+     * StreamLocalBindUnlink is on).
+     *
+     * @throws SshException when the server refuses (AllowStreamLocalForwarding, or the path exists)
+     */
+    public PortForward forwardRemoteFromUnixSocket(String remoteSocketPath, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remoteFromUnixSocket(remoteSocketPath, destHost, destPort);
+    }
+
+    /** Closes every forwarding, then the connection and every channel on it. Idempotent. */
     @Override
     public void close() {
         Transport t = transport;
+        Forwardings f = forwardings;
+        if (f != null) {
+            f.closeAll();
+        }
         List<Transport> hopTransports = hops;
         transport = null;
         hops = List.of();
