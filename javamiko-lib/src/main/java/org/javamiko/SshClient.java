@@ -3,6 +3,7 @@ package org.javamiko;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,13 +50,12 @@ import org.slf4j.LoggerFactory;
  * {@link #setMissingHostKeyPolicy}. Instances are safe to use from several threads once connected.
  */
 public class SshClient implements AutoCloseable {
-    private static final String DEFAULT_LOG = "org.javamiko.transport";
 
     private final HostKeys systemHostKeys = new HostKeys();
     private final HostKeys hostKeys = new HostKeys();
     private volatile Path hostKeysFile;
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
-    private volatile String logChannel = DEFAULT_LOG;
+    private volatile String logChannel = Transport.DEFAULT_LOG;
     private volatile Transport transport;
     private volatile Forwardings forwardings;
     private volatile Path identityAgent;
@@ -162,7 +162,7 @@ public class SshClient implements AutoCloseable {
         loadKnownHosts(plan);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : new Transport(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
                         ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
@@ -178,7 +178,7 @@ public class SshClient implements AutoCloseable {
             checkHostKey(plan.knownName(), t.getRemoteServerKey(), policyFor(plan));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
-                t.setKeepalive(plan.keepaliveInterval());
+                t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
             }
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -237,6 +237,16 @@ public class SshClient implements AutoCloseable {
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
     private Logger timelineLog() {
         return LoggerFactory.getLogger(logChannel + ".timeline");
+    }
+
+    /** A transport on a socket; a socket it cannot use is closed, not leaked. */
+    private static Transport onSocket(Socket socket) throws IOException {
+        try {
+            return new Transport(socket);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**
