@@ -21,6 +21,7 @@ import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.PlanOptions;
 import org.javamiko.internal.connect.PlanResolver;
+import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.keys.PKey;
@@ -158,13 +159,11 @@ public class SshClient implements AutoCloseable {
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
         refuseUnsupported(options);
-        if (plan.proxyCommand() != null) {
-            throw new SshException("ProxyCommand is not supported yet (" + plan.alias() + ")");
-        }
         loadKnownHosts(plan);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : onSocket(base.socket() != null ? base.socket()
+                : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                        ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
             t.setLogChannel(logChannel);
