@@ -36,11 +36,13 @@ public final class CompressionSlot {
         this.payloadLimit = payloadLimit;
     }
 
-    static CompressionSlot outgoing() {
+    /** @return a slot for what we send, {@code none} until NEWKEYS says otherwise */
+    public static CompressionSlot outgoing() {
         return new CompressionSlot(true, PacketWriter.MAX_PAYLOAD);
     }
 
-    static CompressionSlot incoming() {
+    /** @return a slot for what we receive, {@code none} until NEWKEYS says otherwise */
+    public static CompressionSlot incoming() {
         return new CompressionSlot(false, PacketWriter.MAX_PAYLOAD);
     }
 
