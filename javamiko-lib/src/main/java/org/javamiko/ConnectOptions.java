@@ -382,7 +382,11 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param compress compression is not supported yet: true makes connect fail clearly */
+        /**
+         * @param compress true to offer {@code zlib@openssh.com} (after authentication, preferred) and
+         *                 {@code zlib} before {@code none}; an explicit compression list in
+         *                 preferredAlgorithms wins
+         */
         public Builder compress(boolean compress) {
             explicitlySet.add("compress");
             this.compress = compress;
@@ -469,21 +473,21 @@ public final class ConnectOptions {
 
         /**
          * Resolves the name given to {@code connect} as {@code ssh name} would with this
-         * configuration, and applies its HostName, Port, User, IdentityFile (every one, in order),
-         * IdentitiesOnly (then neither the agent nor ~/.ssh's other keys are tried), CertificateFile,
-         * IdentityAgent ({@code none}, a path, {@code SSH_AUTH_SOCK}), UserKnownHostsFile (several;
-         * the first is where new keys are saved), GlobalKnownHostsFile, StrictHostKeyChecking
-         * (yes and ask: {@link RejectPolicy}; accept-new: {@link AutoAddPolicy}; no/off:
-         * {@link WarningPolicy}) unless {@link SshClient#setMissingHostKeyPolicy} was called,
-         * Ciphers, MACs, KexAlgorithms, HostKeyAlgorithms, PubkeyAcceptedAlgorithms (with
-         * {@code + - ^}), ConnectTimeout, ServerAliveInterval and ServerAliveCountMax
-         * ({@link #keepalive}), Compression, ForwardAgent, SetEnv (every command's environment),
-         * PreferredAuthentications (publickey, password and keyboard-interactive are tried only if
-         * listed), ProxyJump and ProxyCommand ({@code none} honoured). A value set on this builder
-         * wins. Every other keyword is not applied (e.g. HashKnownHosts — new entries are
-         * written with plain names —, LocalForward, RemoteForward, DynamicForward, ControlMaster,
-         * CanonicalizeHostname's effect on the connection beyond the name, AddKeysToAgent,
-         * VerifyHostKeyDNS) and is logged at DEBUG when present.
+         * configuration, and applies its HostName, HostKeyAlias, Port, User, IdentityFile (every one, in
+         * order, after this builder's; missing files skipped as ssh does), IdentitiesOnly (then neither
+         * the agent nor other keys are tried), IdentityAgent ({@code none}, a path, {@code $VAR},
+         * {@code SSH_AUTH_SOCK}), UserKnownHostsFile (several; the first is where new keys are saved),
+         * GlobalKnownHostsFile, StrictHostKeyChecking (yes and ask: {@link RejectPolicy}; accept-new:
+         * {@link AutoAddPolicy}; no/off: {@link WarningPolicy}) unless
+         * {@link SshClient#setMissingHostKeyPolicy} was called, Ciphers, MACs, KexAlgorithms,
+         * HostKeyAlgorithms, PubkeyAcceptedAlgorithms (with {@code + - ^} against javamiko's
+         * defaults), ConnectTimeout, ServerAliveInterval and ServerAliveCountMax ({@link #keepalive}),
+         * Compression, ForwardAgent and SetEnv (for every command), ProxyJump and ProxyCommand
+         * ({@code none} honoured). A value set on this builder wins. Not applied (logged at DEBUG
+         * when present): CertificateFile (a {@code -cert.pub} beside an identity file is still
+         * used), PreferredAuthentications, HashKnownHosts (new entries are written with plain
+         * names), LocalForward, RemoteForward, DynamicForward, ControlMaster/ControlPath,
+         * AddKeysToAgent, VerifyHostKeyDNS, UpdateHostKeys, and every other keyword.
          *
          * @param config e.g. {@link SshConfig#load()}
          */

@@ -3,6 +3,7 @@ package org.javamiko;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.PlanOptions;
 import org.javamiko.internal.connect.PlanResolver;
+import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
+import org.javamiko.internal.packet.CompressionSlot;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.AlgorithmKind;
@@ -48,13 +51,12 @@ import org.slf4j.LoggerFactory;
  * {@link #setMissingHostKeyPolicy}. Instances are safe to use from several threads once connected.
  */
 public class SshClient implements AutoCloseable {
-    private static final String DEFAULT_LOG = "org.javamiko.transport";
 
     private final HostKeys systemHostKeys = new HostKeys();
     private final HostKeys hostKeys = new HostKeys();
     private volatile Path hostKeysFile;
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
-    private volatile String logChannel = DEFAULT_LOG;
+    private volatile String logChannel = Transport.DEFAULT_LOG;
     private volatile Transport transport;
     private volatile Forwardings forwardings;
     private volatile Path identityAgent;
@@ -158,13 +160,11 @@ public class SshClient implements AutoCloseable {
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
         refuseUnsupported(options);
-        if (plan.proxyCommand() != null) {
-            throw new SshException("ProxyCommand is not supported yet (" + plan.alias() + ")");
-        }
         loadKnownHosts(plan);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : new Transport(base.socket() != null ? base.socket()
+                : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                        ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
             t.setLogChannel(logChannel);
@@ -179,7 +179,7 @@ public class SshClient implements AutoCloseable {
             checkHostKey(plan.knownName(), t.getRemoteServerKey(), policyFor(plan));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
-                t.setKeepalive(plan.keepaliveInterval());
+                t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
             }
         } catch (IOException | RuntimeException e) {
             t.close();
@@ -230,9 +230,6 @@ public class SshClient implements AutoCloseable {
         if (options.gssAuth() || options.gssKex()) {
             throw new SshException("GSS-API (Kerberos) authentication and key exchange are not supported yet");
         }
-        if (options.compress()) {
-            throw new SshException("Compression is not supported yet; connect without compress(true)");
-        }
     }
 
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
@@ -240,11 +237,24 @@ public class SshClient implements AutoCloseable {
         return LoggerFactory.getLogger(logChannel + ".timeline");
     }
 
+    /** A transport on a socket; a socket it cannot use is closed, not leaked. */
+    private static Transport onSocket(Socket socket) throws IOException {
+        try {
+            return new Transport(socket);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
     /**
      * Applies the user's algorithm choices, and puts the host key types already known for this
      * host first, as OpenSSH does, so a known host is verified with the key we have for it.
      */
     private void configureAlgorithms(SecurityOptions security, ConnectOptions options, String knownName) {
+        if (options.compress()) {
+            security.set(AlgorithmKind.COMPRESSION, CompressionSlot.OFFER); // an explicit list below wins
+        }
         for (Map.Entry<String, List<String>> e : options.preferredAlgorithms().entrySet()) {
             security.set(AlgorithmKind.fromKey(e.getKey()), e.getValue());
         }

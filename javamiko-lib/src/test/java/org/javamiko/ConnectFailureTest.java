@@ -131,12 +131,4 @@ class ConnectFailureTest {
                             e -> assertThat(e.errors()).hasSize(1));
         }
     }
-
-    @Test
-    void compressionIsRefusedClearlyUntilItIsSupported() {
-        try (SshClient client = new SshClient()) {
-            assertThatThrownBy(() -> client.connect("127.0.0.1", patient(22).compress(true).build()))
-                    .isInstanceOf(SshException.class).hasMessageContaining("not supported yet");
-        }
-    }
 }

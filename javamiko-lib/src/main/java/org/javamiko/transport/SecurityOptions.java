@@ -75,7 +75,7 @@ public final class SecurityOptions {
         return get(AlgorithmKind.COMPRESSION);
     }
 
-    /** @param names compression methods to offer; only {@code none} is implemented */
+    /** @param names compression methods to offer: {@code zlib@openssh.com}, {@code zlib}, {@code none} */
     public void setCompression(List<String> names) {
         set(AlgorithmKind.COMPRESSION, names);
     }

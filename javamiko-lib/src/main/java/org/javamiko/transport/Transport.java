@@ -18,6 +18,7 @@ import org.javamiko.internal.session.Connection;
 import org.javamiko.internal.session.SessionConfig;
 import org.javamiko.internal.session.SshSession;
 import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * (virtual threads work on Java 21+). Every public method may be called from any thread.
  */
 public class Transport implements AutoCloseable {
-    private static final String DEFAULT_LOG = "org.javamiko.transport";
+    /** The SLF4J logger name a transport logs under unless {@link #setLogChannel} changed it. */
+    public static final String DEFAULT_LOG = "org.javamiko.transport";
 
     private final Connection connection;
     private final SecurityOptions securityOptions = new SecurityOptions();
@@ -54,7 +56,8 @@ public class Transport implements AutoCloseable {
     private volatile ChannelTable channels;
     private volatile UserAuth auth;
     private volatile RemoteForwards remoteForwards;
-    private final Keepalive keepalive = new Keepalive(this);
+    private volatile Duration keepaliveInterval;
+    private volatile int keepaliveCountMax;
 
     /**
      * @param connected a connected socket; TCP_NODELAY is switched on
@@ -107,12 +110,16 @@ public class Transport implements AutoCloseable {
         if (session != null) {
             throw new IllegalStateException("startClient was already called");
         }
+        // A re-exchange that holds senders back longer than an auth reply may take is given up as stalled.
+        Duration rekeyStallTimeout = authTimeout;
         SessionConfig config = new SessionConfig(securityOptions, LoggerFactory.getLogger(logChannel), threadFactory,
-                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, authTimeout);
+                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, rekeyStallTimeout);
         SshSession s = new SshSession(connection, config);
+        s.sendAfterFirstNewKeys(UserAuth.SERVICE_REQUEST);
         session = s;
         channels = new ChannelTable(s);
         s.begin(bannerTimeout);
+        s.setKeepalive(keepaliveInterval, keepaliveCountMax);
     }
 
     /**
@@ -205,7 +212,7 @@ public class Transport implements AutoCloseable {
         List<String> allowed = securityOptions.get(AlgorithmKind.PUBKEYS);
         List<String> candidates = new ArrayList<>();
         for (String alg : key.signatureAlgorithms()) {
-            String base = alg.replace("-cert-v01@openssh.com", "");
+            String base = Certificate.plainAlgorithm(alg);
             if (allowed.contains(alg) || allowed.contains(base)) {
                 candidates.add(alg);
             }
@@ -213,7 +220,7 @@ public class Transport implements AutoCloseable {
         List<String> serverAlgs = session.serverSigAlgs();
         if (serverAlgs != null) {
             List<String> accepted = candidates.stream()
-                    .filter(a -> serverAlgs.contains(a) || serverAlgs.contains(a.replace("-cert-v01@openssh.com", "")))
+                    .filter(a -> serverAlgs.contains(a) || serverAlgs.contains(Certificate.plainAlgorithm(a)))
                     .toList();
             if (!accepted.isEmpty()) {
                 return accepted;
@@ -274,13 +281,7 @@ public class Transport implements AutoCloseable {
      * @return a new session channel
      */
     public Channel openSession(long maxBufferedBytes) throws IOException {
-        ChannelSettings s = channelSettings;
-        if (maxBufferedBytes < s.initialWindow()) {
-            throw new IllegalArgumentException("The buffer limit must be at least the window, " + s.initialWindow());
-        }
-        ChannelSettings own = new ChannelSettings(s.initialWindow(), s.maxPacket(), maxBufferedBytes,
-                s.maxOutgoingPacket());
-        return new Channel(openCore("session", null, own), channelTimeout);
+        return new Channel(openCore("session", null, withBufferLimit(maxBufferedBytes)), channelTimeout);
     }
 
     /**
@@ -369,18 +370,38 @@ public class Transport implements AutoCloseable {
     /**
      * Sends {@code keepalive@openssh.com} global requests (without asking for a reply, as
      * paramiko) whenever the interval passes, so idle connections survive NAT and firewalls.
+     * It never ends the connection; {@link #setKeepalive(Duration, int)} detects a dead peer.
      *
      * @param interval the interval, or null or zero to stop
      */
     public void setKeepalive(Duration interval) {
-        keepalive.schedule(interval);
+        applyKeepalive(interval, 0);
     }
 
-    void sendKeepalive() throws IOException {
+    /**
+     * Detects a dead peer, as OpenSSH's ServerAliveInterval and ServerAliveCountMax: after
+     * {@code interval} without a packet from the server, sends {@code keepalive@openssh.com}
+     * asking for a reply; after {@code countMax} unanswered probes the connection ends, and every
+     * blocked and later call throws an {@link SshException} saying the server stopped answering.
+     * A socket write that makes no progress for {@code interval × countMax} also ends it. The
+     * timer is shared by all connections and never blocks, so no connection can hold up another's.
+     *
+     * @param interval the silence before a probe, or null or zero to stop
+     * @param countMax how many unanswered probes end the connection, at least 1
+     */
+    public void setKeepalive(Duration interval, int countMax) {
+        if (countMax < 1) {
+            throw new IllegalArgumentException("countMax must be at least 1: " + countMax);
+        }
+        applyKeepalive(interval, countMax);
+    }
+
+    private synchronized void applyKeepalive(Duration interval, int countMax) {
+        keepaliveInterval = interval;
+        keepaliveCountMax = countMax;
         SshSession s = session;
-        if (s != null && s.isActive()) {
-            s.globalRequest(new SshBuffer(32).putByte(80).putString("keepalive@openssh.com").putBoolean(false),
-                    false, authTimeout);
+        if (s != null) {
+            s.setKeepalive(interval, countMax);
         }
     }
 
@@ -397,9 +418,7 @@ public class Transport implements AutoCloseable {
      * @param interval re-key after this much time
      */
     public void setRekeyLimits(long bytes, Duration interval) {
-        if (bytes < 16 * 1024) {
-            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
-        }
+        SessionConfig.checkRekeyBytes(bytes);
         this.rekeyBytes = bytes;
         this.rekeyInterval = interval;
         SshSession s = session;
@@ -456,11 +475,15 @@ public class Transport implements AutoCloseable {
      * @param bytes at least the 2 MiB window
      */
     public void setChannelBufferLimit(long bytes) {
+        channelSettings = withBufferLimit(bytes);
+    }
+
+    private ChannelSettings withBufferLimit(long bytes) {
         ChannelSettings s = channelSettings;
         if (bytes < s.initialWindow()) {
             throw new IllegalArgumentException("The buffer limit must be at least the window, " + s.initialWindow());
         }
-        channelSettings = new ChannelSettings(s.initialWindow(), s.maxPacket(), bytes, s.maxOutgoingPacket());
+        return new ChannelSettings(s.initialWindow(), s.maxPacket(), bytes, s.maxOutgoingPacket());
     }
 
     private SshSession session() throws SshException {
@@ -474,7 +497,6 @@ public class Transport implements AutoCloseable {
     /** Closes the connection and every channel. Idempotent; afterwards {@link #isActive()} is false. */
     @Override
     public void close() {
-        keepalive.schedule(null);
         SshSession s = session;
         if (s != null) {
             s.close();

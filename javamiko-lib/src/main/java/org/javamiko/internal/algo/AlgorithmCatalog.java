@@ -7,6 +7,7 @@ import org.javamiko.internal.cipher.Ciphers;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.Macs;
 import org.javamiko.internal.kex.KexMethods;
+import org.javamiko.internal.packet.CompressionSlot;
 import org.javamiko.transport.AlgorithmKind;
 
 /**
@@ -44,7 +45,7 @@ public final class AlgorithmCatalog {
             case KEYS -> HOST_KEYS_SUPPORTED.contains(name);
             case CIPHERS -> Ciphers.byName(name).isPresent();
             case MACS -> Macs.byName(name).isPresent();
-            case COMPRESSION -> name.equals("none");
+            case COMPRESSION -> CompressionSlot.SUPPORTED.contains(name);
             case PUBKEYS -> HOST_KEYS_SUPPORTED.contains(name) || name.endsWith("-cert-v01@openssh.com");
         };
     }

@@ -129,7 +129,7 @@ public final class ClientAuthenticator {
                 return;
             }
             if (tryMethod("keyboard-interactive", "keyboard-interactive",
-                    () -> transport.authInteractive(user, (name, instruction, prompts) -> answerAll(prompts, password), ""))) {
+                    () -> transport.authInteractive(user, (name, instruction, prompts) -> passwordAnswer(prompts, password), ""))) {
                 return;
             }
         }
@@ -157,8 +157,21 @@ public final class ClientAuthenticator {
         return false;
     }
 
-    private static List<String> answerAll(List<Prompt> prompts, String password) {
-        return prompts.stream().map(p -> password).toList();
+    /**
+     * Keyboard-interactive as a fallback for the password (paramiko's rule): the password answers
+     * a single prompt that does not echo, nothing else. A round without prompts (some servers send
+     * one) gets no answers; any other round is refused, so the password never goes to a prompt
+     * that asks for something else (an OTP, a "verification code", text shown back as typed).
+     */
+    static List<String> passwordAnswer(List<Prompt> prompts, String password) throws AuthenticationException {
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        if (prompts.size() == 1 && !prompts.get(0).echo()) {
+            return List.of(password);
+        }
+        throw new AuthenticationException("keyboard-interactive asked for more than a password (" + prompts.size()
+                + " prompts" + (prompts.size() == 1 ? ", shown as typed" : "") + "); not answering it with the password");
     }
 
     @FunctionalInterface

@@ -28,6 +28,13 @@ import org.javamiko.transport.Prompt;
  */
 public final class UserAuth {
     private static final String SERVICE = "ssh-connection";
+    /**
+     * SSH_MSG_SERVICE_REQUEST for {@code ssh-userauth}: the session sends it right behind its
+     * first NEWKEYS ({@link SshSession#sendAfterFirstNewKeys}), a round trip earlier than asking
+     * after the key exchange could.
+     */
+    public static final byte[] SERVICE_REQUEST = new SshBuffer(32).putByte(Msg.SERVICE_REQUEST)
+            .putString("ssh-userauth").toByteArray();
     private static final int MAX_PROMPTS = 64;
 
     private final SshSession session;
@@ -63,7 +70,7 @@ public final class UserAuth {
 
     /**
      * Waits for the server's answer to the {@code ssh-userauth} service request, which the session
-     * sent itself right after its first NEWKEYS ({@link SshSession#begin}), a round trip earlier
+     * sent right after its first NEWKEYS ({@link #SERVICE_REQUEST}), a round trip earlier
      * than asking here could.
      */
     private void ensureService() throws IOException {

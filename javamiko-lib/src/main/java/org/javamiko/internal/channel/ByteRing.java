@@ -5,6 +5,9 @@ package org.javamiko.internal.channel;
  * Not thread-safe; the channel guards it with its lock.
  */
 final class ByteRing {
+    /** The largest byte array HotSpot allocates (a few header words below Integer.MAX_VALUE). */
+    static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
     private byte[] data;
     private int head;
     private int size;
@@ -22,8 +25,8 @@ final class ByteRing {
     }
 
     void write(byte[] src, int off, int len) {
-        if (size + len > data.length) {
-            grow(size + len);
+        if ((long) size + len > data.length) {
+            grow((long) size + len);
         }
         int tail = (head + size) % data.length;
         int first = Math.min(len, data.length - tail);
@@ -45,16 +48,31 @@ final class ByteRing {
         return n;
     }
 
-    private void grow(int needed) {
-        int capacity = data.length;
-        while (capacity < needed) {
-            capacity *= 2;
-        }
-        byte[] bigger = new byte[capacity];
+    private void grow(long needed) {
+        byte[] bigger = new byte[capacityFor(data.length, needed)];
         int first = Math.min(size, data.length - head);
         System.arraycopy(data, head, bigger, 0, first);
         System.arraycopy(data, 0, bigger, first, size - first);
         data = bigger;
         head = 0;
+    }
+
+    /**
+     * The capacity a ring of {@code current} bytes grows to so {@code needed} fit: doubled until
+     * they do, held to {@link #MAX_CAPACITY}. Counted in a long: an int doubled past 1 GiB went
+     * negative, then 0, and the loop never ended (a buffer limit above 1 GiB hung the reader).
+     *
+     * @throws IllegalStateException when {@code needed} is more than any array holds
+     */
+    static int capacityFor(int current, long needed) {
+        if (needed > MAX_CAPACITY) {
+            throw new IllegalStateException("A channel buffer cannot hold " + needed + " bytes (at most "
+                    + MAX_CAPACITY + ")");
+        }
+        long capacity = Math.max(1, current);
+        while (capacity < needed) {
+            capacity *= 2;
+        }
+        return (int) Math.min(capacity, MAX_CAPACITY);
     }
 }

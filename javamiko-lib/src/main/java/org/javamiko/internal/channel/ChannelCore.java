@@ -1,13 +1,8 @@
 package org.javamiko.internal.channel;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.javamiko.ChannelException;
 import org.javamiko.SshException;
 import org.javamiko.internal.session.Msg;
 import org.javamiko.internal.session.SshSession;
@@ -20,9 +15,13 @@ import org.javamiko.internal.wire.SshBuffer;
  *
  * <p>The reader thread calls the {@code on…} methods; user threads call the rest. One lock guards
  * it all; nothing is sent while holding it, so a slow socket never blocks the reader thread on
- * this channel.
+ * this channel. Readers wait on one condition, writers on the {@link RemoteWindow}'s, so data
+ * arriving never wakes a writer and a window adjustment never wakes a reader.
+ *
+ * <p>Where the channel is between open and gone is one {@link Lifecycle}; the four ways it ends
+ * (EOF, the server's CLOSE, our close, the connection's end) share {@link ChannelLifecycle#end}.
  */
-public final class ChannelCore {
+public final class ChannelCore extends ChannelLifecycle {
     /** Where received but unread bytes go. */
     public enum Stream { STDOUT, STDERR }
 
@@ -30,34 +29,11 @@ public final class ChannelCore {
     /** The most data handed to the session at once: cut into packets, written in one system call. */
     private static final int WRITE_BATCH = 256 * 1024;
 
-    private final SshSession session;
-    private final ChannelTable table;
-    private final int localId;
-    private final ChannelSettings settings;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final Inbox inbox;
-    private final ChannelRequests requests = new ChannelRequests();
-
-    private boolean opened;
-    private ChannelException openFailure;
-    private int remoteId;
-    private long remoteWindow;
-    private int remoteMaxPacket;
-    private boolean eofReceived;
-    private boolean closeReceived;
-    private boolean eofSent;
-    private boolean closeSent;
-    private IOException failure;
     /** Data arrived and the readers' wake-up is queued with the table (see {@link #wakeReaders}). */
     private boolean wakeQueued;
 
     ChannelCore(SshSession session, ChannelTable table, int localId, ChannelSettings settings) {
-        this.session = session;
-        this.table = table;
-        this.localId = localId;
-        this.settings = settings;
-        this.inbox = new Inbox(settings);
+        super(session, table, localId, settings);
     }
 
     /** @return our channel number */
@@ -75,55 +51,6 @@ public final class ChannelCore {
         return session;
     }
 
-    // ------------------------------------------------------------------ opening
-
-    void awaitOpen(Duration timeout) throws IOException {
-        lock.lock();
-        try {
-            long nanos = timeout.toNanos();
-            while (!opened && openFailure == null && failure == null) {
-                if (nanos <= 0) {
-                    throw new SocketTimeoutException("Timed out after " + timeout.toMillis()
-                            + " ms waiting for the server to open the channel");
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-            if (openFailure != null) {
-                throw openFailure;
-            }
-            throwFailure();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while opening a channel");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void onOpenConfirmation(int remoteId, long window, int maxPacket) {
-        lock.lock();
-        try {
-            this.remoteId = remoteId;
-            this.remoteWindow = window;
-            this.remoteMaxPacket = Math.max(1, Math.min(maxPacket, settings.maxOutgoingPacket()));
-            this.opened = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    void onOpenFailure(int code, String description) {
-        lock.lock();
-        try {
-            openFailure = new ChannelException(code, "The server refused to open the channel: "
-                    + (description.isBlank() ? "reason " + code : description.strip()) + " (code " + code + ")");
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     // ------------------------------------------------------------------ receiving
 
     void onData(Stream stream, SshBuffer payload) throws IOException {
@@ -134,7 +61,7 @@ public final class ChannelCore {
         lock.lock();
         try {
             inbox.consumeWindow(localId, len);
-            if (closeSent) {
+            if (state.closedOnOurSide()) {
                 return; // the user closed the channel; nobody will read this
             }
             pushTo = inbox.sinkFor(stream);
@@ -176,7 +103,7 @@ public final class ChannelCore {
         boolean ended;
         lock.lock();
         try {
-            ended = eofReceived || closeSent || failure != null;
+            ended = eofReceived || state.isOver();
             inbox.pushTo(localId, newSink, ended);
             endedBy = failure;
         } finally {
@@ -184,12 +111,6 @@ public final class ChannelCore {
         }
         if (ended) {
             newSink.end(endedBy);
-        }
-    }
-
-    private static void endSink(ChannelDataSink ending, IOException failure) {
-        if (ending != null) {
-            ending.end(failure);
         }
     }
 
@@ -210,7 +131,7 @@ public final class ChannelCore {
 
     /** @return the window to grant now (see {@link Inbox}); none once the channel is closing. Caller holds the lock. */
     private int windowAdjust() {
-        return closeReceived || closeSent ? 0 : inbox.grant();
+        return state == Lifecycle.OPEN ? inbox.grant() : 0;
     }
 
     private void sendWindowAdjust(int bytes) throws IOException {
@@ -222,43 +143,19 @@ public final class ChannelCore {
     void onWindowAdjust(long bytes) {
         lock.lock();
         try {
-            remoteWindow = Math.min(remoteWindow + bytes, 0xffffffffL);
-            changed.signalAll();
+            window.grow(bytes);
         } finally {
             lock.unlock();
         }
     }
 
     void onEof() {
-        ChannelDataSink ending;
-        lock.lock();
-        try {
-            eofReceived = true;
-            ending = inbox.sinkToEnd();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        endSink(ending, null);
+        end(Ending.EOF_RECEIVED, null);
     }
 
     void onClose() throws IOException {
-        boolean reply;
-        ChannelDataSink ending;
-        lock.lock();
-        try {
-            closeReceived = true;
-            eofReceived = true;
-            reply = !closeSent;
-            closeSent = true;
-            requests.failAll();
-            ending = inbox.sinkToEnd();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        endSink(ending, null);
-        if (reply) {
+        Lifecycle before = end(Ending.CLOSE_RECEIVED, null);
+        if (!before.closedOnOurSide()) {
             session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));
         }
         table.remove(localId);
@@ -292,19 +189,7 @@ public final class ChannelCore {
     }
 
     void onSessionClosed(IOException cause) {
-        ChannelDataSink ending;
-        lock.lock();
-        try {
-            if (!closeReceived) {
-                failure = cause;
-            }
-            requests.failAll();
-            ending = inbox.sinkToEnd();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        endSink(ending, cause);
+        end(Ending.CONNECTION_LOST, cause);
     }
 
     // ------------------------------------------------------------------ user side
@@ -324,9 +209,9 @@ public final class ChannelCore {
         lock.lock();
         try {
             ByteRing ring = inbox.ring(which);
-            long nanos = timeoutNanos(timeout);
+            long nanos = BoundedWait.nanos(timeout);
             while (ring.isEmpty()) {
-                if (eofReceived || closeSent) {
+                if (eofReceived || state.closedOnOurSide()) {
                     return -1;
                 }
                 throwFailure();
@@ -359,9 +244,9 @@ public final class ChannelCore {
     public boolean awaitAnyData(Duration timeout) throws IOException {
         lock.lock();
         try {
-            long nanos = timeoutNanos(timeout);
+            long nanos = BoundedWait.nanos(timeout);
             while (inbox.isEmpty()) {
-                if (eofReceived || closeSent) {
+                if (eofReceived || state.closedOnOurSide()) {
                     return false;
                 }
                 throwFailure();
@@ -383,18 +268,17 @@ public final class ChannelCore {
             int n;
             lock.lock();
             try {
-                long nanos = timeoutNanos(timeout);
-                while (remoteWindow == 0) {
+                long nanos = BoundedWait.nanos(timeout);
+                while (window.isFull()) {
                     checkWritable();
-                    nanos = await(nanos, "the server to accept more data (window full)");
+                    nanos = window.awaitGrowth(nanos);
                 }
                 checkWritable();
-                n = (int) Math.min(Math.min(len, remoteWindow), WRITE_BATCH);
-                remoteWindow -= n;
+                n = window.take(len, WRITE_BATCH);
             } finally {
                 lock.unlock();
             }
-            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n, remoteMaxPacket);
+            session.sendChannelData(remoteId, extended ? STDERR_CODE : -1, buf, off, n, window.maxPacket());
             off += n;
             len -= n;
         }
@@ -402,7 +286,7 @@ public final class ChannelCore {
 
     private void checkWritable() throws IOException {
         throwFailure();
-        if (closeSent || closeReceived) {
+        if (state.isOver()) {
             throw new SshException("Channel " + localId + " is closed");
         }
         if (eofSent) {
@@ -414,7 +298,7 @@ public final class ChannelCore {
     public void sendEof() throws IOException {
         lock.lock();
         try {
-            if (eofSent || closeSent) {
+            if (eofSent || state.closedOnOurSide()) {
                 return;
             }
             eofSent = true;
@@ -435,7 +319,7 @@ public final class ChannelCore {
         lock.lock();
         try {
             throwFailure();
-            if (closeSent || closeReceived) {
+            if (state.isOver()) {
                 throw new SshException("Channel " + localId + " is closed; cannot send " + type);
             }
             if (wantReply) {
@@ -444,18 +328,13 @@ public final class ChannelCore {
         } finally {
             lock.unlock();
         }
-        SshBuffer msg = new SshBuffer(64 + (body == null ? 0 : body.available()))
-                .putByte(Msg.CHANNEL_REQUEST).putInt(remoteId).putString(type).putBoolean(wantReply);
-        if (body != null) {
-            msg.putRaw(body.array(), body.readPosition(), body.available());
-        }
-        session.send(msg);
+        session.send(ChannelRequests.message(remoteId, type, wantReply, body));
         if (!wantReply) {
             return;
         }
         lock.lock();
         try {
-            long nanos = timeoutNanos(timeout);
+            long nanos = BoundedWait.nanos(timeout);
             while (!reply.answered()) {
                 throwFailure();
                 nanos = await(nanos, "the reply to the " + type + " request");
@@ -470,27 +349,15 @@ public final class ChannelCore {
 
     /** Closes our side (sends CLOSE once); reads then end, writes fail. */
     public void close() {
-        boolean send;
-        ChannelDataSink ending;
-        lock.lock();
-        try {
-            send = !closeSent && opened && failure == null;
-            closeSent = true;
-            ending = inbox.sinkToEnd();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        endSink(ending, null);
-        if (send) {
+        Lifecycle before = end(Ending.CLOSED_BY_USER, null);
+        if (before == Lifecycle.OPEN) {
             try {
                 session.send(new SshBuffer(8).putByte(Msg.CHANNEL_CLOSE).putInt(remoteId));
             } catch (IOException e) {
                 session.log().debug("Could not send CLOSE for channel {}: {}", localId, e.toString());
             }
-        }
-        if (!opened || failure != null || closeReceived) {
-            table.remove(localId);
+        } else if (before != Lifecycle.CLOSING) {
+            table.remove(localId); // no CLOSE of the server's will come to remove it
         }
     }
 
@@ -522,8 +389,8 @@ public final class ChannelCore {
     public int awaitExitStatus(Duration timeout) throws IOException {
         lock.lock();
         try {
-            long nanos = timeoutNanos(timeout);
-            while (requests.exitStatus() == null && !closeReceived) {
+            long nanos = BoundedWait.nanos(timeout);
+            while (requests.exitStatus() == null && state != Lifecycle.CLOSED) {
                 throwFailure();
                 nanos = await(nanos, "the exit status");
             }
@@ -548,36 +415,10 @@ public final class ChannelCore {
     public boolean isClosed() {
         lock.lock();
         try {
-            return closeSent || closeReceived || failure != null;
+            return state.isOver();
         } finally {
             lock.unlock();
         }
     }
 
-    private static long timeoutNanos(Duration timeout) {
-        return timeout == null || timeout.isZero() ? Long.MAX_VALUE : timeout.toNanos();
-    }
-
-    private long await(long nanos, String what) throws IOException {
-        if (nanos <= 0) {
-            throw new SocketTimeoutException("Timed out waiting for " + what);
-        }
-        try {
-            return nanos == Long.MAX_VALUE ? awaitForever() : changed.awaitNanos(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted waiting for " + what);
-        }
-    }
-
-    private long awaitForever() throws InterruptedException {
-        changed.await();
-        return Long.MAX_VALUE;
-    }
-
-    private void throwFailure() throws IOException {
-        if (failure != null) {
-            throw new SshException("The SSH connection was lost: " + failure.getMessage(), failure);
-        }
-    }
 }

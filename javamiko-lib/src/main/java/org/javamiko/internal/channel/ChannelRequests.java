@@ -3,6 +3,7 @@ package org.javamiko.internal.channel;
 import java.util.ArrayDeque;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.session.Msg;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -84,5 +85,15 @@ final class ChannelRequests {
     /** @return the signal the command died of, or null */
     String exitSignal() {
         return exitSignal;
+    }
+
+    /** @return a CHANNEL_REQUEST (RFC 4254 §5.4) with {@code body} after want-reply, or nothing there when null */
+    static SshBuffer message(int remoteId, String type, boolean wantReply, SshBuffer body) {
+        SshBuffer msg = new SshBuffer(64 + (body == null ? 0 : body.available()))
+                .putByte(Msg.CHANNEL_REQUEST).putInt(remoteId).putString(type).putBoolean(wantReply);
+        if (body != null) {
+            msg.putRaw(body.array(), body.readPosition(), body.available());
+        }
+        return msg;
     }
 }

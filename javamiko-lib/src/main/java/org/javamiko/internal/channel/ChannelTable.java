@@ -94,11 +94,6 @@ public final class ChannelTable implements ConnectionHandler {
         acceptors.put(type, new Acceptor(settings, handler));
     }
 
-    /** @param type a channel type to refuse again from now on */
-    public void refuseChannels(String type) {
-        acceptors.remove(type);
-    }
-
     void remove(int localId) {
         channels.remove(localId);
     }

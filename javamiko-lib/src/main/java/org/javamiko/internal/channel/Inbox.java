@@ -104,7 +104,8 @@ final class Inbox {
             return 0;
         }
         long buffered = (long) stdout.size() + stderr.size();
-        if (buffered + settings.initialWindow() > settings.maxBuffer()) {
+        // a limit above what one array holds is held to that, so a ring never has to grow past it
+        if (buffered + settings.initialWindow() > Math.min(settings.maxBuffer(), ByteRing.MAX_CAPACITY)) {
             return 0;
         }
         window += granted;

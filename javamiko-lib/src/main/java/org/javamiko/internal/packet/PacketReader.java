@@ -3,6 +3,7 @@ package org.javamiko.internal.packet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;
+import java.util.Arrays;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.cipher.PacketCipher;
@@ -31,6 +32,7 @@ public final class PacketReader {
     private int start;
     private int end;
     private PacketCipher cipher;
+    private final CompressionSlot compression = CompressionSlot.incoming();
     private final PacketCounter counter = new PacketCounter();
     private Runnable beforeSocketRead = () -> { };
 
@@ -75,10 +77,15 @@ public final class PacketReader {
         if (padding < 4 || payloadLength < 1) {
             throw new SshException("Bad padding length " + padding + " in a " + packetLength + "-byte packet");
         }
-        SshBuffer payload = new SshBuffer(plain, body + 1, payloadLength);
         start += total;
         counter.count(total);
-        return payload;
+        if (compression.isActive()) {
+            // A copy: unlike the read buffer, the inflate buffer is overwritten by the very next
+            // packet, and a payload may still be read after that (a kex message handed on).
+            byte[] inflated = compression.decompress(plain, body + 1, payloadLength);
+            return new SshBuffer(Arrays.copyOf(inflated, compression.length()), 0, compression.length());
+        }
+        return new SshBuffer(plain, body + 1, payloadLength);
     }
 
     private void fill(int needed) throws IOException {
@@ -123,6 +130,11 @@ public final class PacketReader {
     }
 
     /** Takes the new keys into use for every packet after the NEWKEYS just read. */
+    /** @return this direction's compression, switched at NEWKEYS and after authentication */
+    public CompressionSlot compression() {
+        return compression;
+    }
+
     public void setCipher(PacketCipher next) {
         this.cipher = next;
         counter.newKeys();

@@ -29,6 +29,7 @@ public final class PacketWriter {
     private int paddingPoolPos = PADDING_POOL;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private PacketCipher cipher;
+    private final CompressionSlot compression = CompressionSlot.outgoing();
     private final PacketCounter counter = new PacketCounter();
 
     /**
@@ -50,6 +51,11 @@ public final class PacketWriter {
     /** Sends one message whose payload is {@code payload[off, off+len)}. */
     public void write(byte[] payload, int off, int len) throws IOException {
         checkPayload(len);
+        if (compression.isActive()) {
+            payload = compression.compress(payload, off, len);
+            off = 0;
+            len = compression.length();
+        }
         ensureCapacity(len + MAX_OVERHEAD);
         System.arraycopy(payload, off, buf, HEADER, len);
         send(seal(0, len));
@@ -65,6 +71,10 @@ public final class PacketWriter {
             throws IOException {
         int header = dataType >= 0 ? 13 : 9;
         checkPayload(header + Math.min(len, maxPerPacket));
+        if (compression.isActive()) {
+            writeCompressedChannelData(recipient, dataType, data, off, len, maxPerPacket, header);
+            return;
+        }
         int packets = Math.max(1, (len + maxPerPacket - 1) / maxPerPacket);
         ensureCapacity(len + packets * (header + MAX_OVERHEAD));
         int at = 0;
@@ -86,6 +96,25 @@ public final class PacketWriter {
             len -= n;
         } while (len > 0);
         send(at);
+    }
+
+    /** Compressed, each message goes through zlib on its own: no batching into the packet buffer. */
+    private void writeCompressedChannelData(int recipient, int dataType, byte[] data, int off, int len,
+                                            int maxPerPacket, int header) throws IOException {
+        byte[] message = new byte[header + Math.min(len, maxPerPacket)];
+        do {
+            int n = Math.min(len, maxPerPacket);
+            message[0] = (byte) (dataType >= 0 ? 95 : 94);
+            SshBuffer.writeInt(message, 1, recipient);
+            if (dataType >= 0) {
+                SshBuffer.writeInt(message, 5, dataType);
+            }
+            SshBuffer.writeInt(message, header - 4, n);
+            System.arraycopy(data, off, message, header, n);
+            write(message, 0, header + n);
+            off += n;
+            len -= n;
+        } while (len > 0);
     }
 
     private void checkPayload(int len) throws IOException {
@@ -150,6 +179,11 @@ public final class PacketWriter {
     }
 
     /** Takes the new keys into use for every packet after this call (after our NEWKEYS). */
+    /** @return this direction's compression, switched at NEWKEYS and after authentication */
+    public CompressionSlot compression() {
+        return compression;
+    }
+
     public void setCipher(PacketCipher next) {
         this.cipher = next;
         counter.newKeys();

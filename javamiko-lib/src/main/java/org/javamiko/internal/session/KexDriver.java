@@ -3,8 +3,10 @@ package org.javamiko.internal.session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.SshException;
@@ -29,28 +31,39 @@ import org.javamiko.transport.SecurityOptions;
  * PROTOCOL): KEXINIT, the negotiated method, host key verification, key derivation, NEWKEYS.
  * It swaps the writer's cipher when we send NEWKEYS and the reader's when the server's arrives;
  * it never touches the dispatcher. Re-exchanges run the same way at any time.
+ *
+ * <p>It reaches its session only through {@link KexSession}, and sends only through key-exchange
+ * steps, which never wait for the write lock: the reader thread runs this class and must never
+ * wait on a writer. Whoever starts an exchange (the reader answering the server's KEXINIT, a
+ * sender past the rekey limit, the session clock, the user) wins one compare-and-set on
+ * {@link #ours}, so the server sees exactly one KEXINIT from us per exchange.
  */
 final class KexDriver implements KexContext {
     private static final long MAX_PACKETS_PER_KEY = 1L << 31;
+    private static final byte[] NEWKEYS = {(byte) Msg.NEWKEYS};
 
-    private final SshSession session;
+    /** Our KEXINIT of the exchange under way: decided and encoded once, by whoever started the exchange. */
+    private record OurKexInit(KexInit init, byte[] encoded) {
+    }
+
+    private final KexSession session;
     private final SessionConfig config;
     private final SecureRandom random;
+    /** Non-null while an exchange is under way (from our KEXINIT until the server's NEWKEYS). */
+    private final AtomicReference<OurKexInit> ours = new AtomicReference<>();
 
-    // Touched by the reader thread, and by senders only with the write lock held.
-    private volatile boolean inProgress;
-    private KexInit ourInit;
-    private byte[] clientKexInit;
+    // Touched by the reader thread only.
     private byte[] serverKexInit;
     private Negotiated pending;
     private KeyExchange exchange;
     private boolean ignoreNextKexPacket;
     private PacketCipher pendingIn;
-    private boolean firstKexDone;
     private boolean strict;
     private boolean sawNonKexBeforeKexInit;
     private boolean gotServerKexInit;
-    private long keysSince = System.nanoTime();
+
+    private volatile boolean firstKexDone;
+    private volatile long keysSince = System.nanoTime();
     private volatile long rekeyBytes;
     private volatile long rekeyIntervalNanos;
 
@@ -60,29 +73,59 @@ final class KexDriver implements KexContext {
     private volatile byte[] sessionSignature;
     private volatile PKey hostKey;
     private volatile Negotiated current;
+    private volatile boolean authenticated;
 
-    KexDriver(SshSession session, SessionConfig config, SecureRandom random) {
+    KexDriver(KexSession session, SessionConfig config, SecureRandom random) {
         this.session = session;
         this.config = config;
         this.random = random;
         setRekeyLimits(config.rekeyBytes(), config.rekeyInterval());
     }
 
-    void setRekeyLimits(long bytes, java.time.Duration interval) {
-        if (bytes < 16 * 1024) {
-            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
-        }
+    void setRekeyLimits(long bytes, Duration interval) {
+        SessionConfig.checkRekeyBytes(bytes);
         rekeyBytes = bytes;
         rekeyIntervalNanos = interval.toNanos();
     }
 
-    /** Sends our KEXINIT and closes the send gate. The caller holds the write lock. */
-    void sendKexInit() throws IOException {
-        ourInit = buildKexInit();
-        clientKexInit = ourInit.encode(random);
-        inProgress = true;
-        session.closeSendGate();
-        session.writer().write(clientKexInit, 0, clientKexInit.length);
+    /**
+     * The first KEXINIT, written by {@code begin} before the reader thread starts.
+     *
+     * @return the step that closes the gate and writes it
+     */
+    SendPath.KexStep firstKexInit() {
+        OurKexInit mine = encodeKexInit();
+        ours.set(mine);
+        return kexInitStep(mine);
+    }
+
+    private OurKexInit encodeKexInit() {
+        KexInit init = buildKexInit();
+        return new OurKexInit(init, init.encode(random));
+    }
+
+    private SendPath.KexStep kexInitStep(OurKexInit mine) {
+        return w -> {
+            session.closeSendGate();
+            w.write(mine.encoded(), 0, mine.encoded().length);
+        };
+    }
+
+    /**
+     * Starts an exchange unless one is under way; never waits.
+     *
+     * @return true when this call started it
+     */
+    private boolean startExchange() throws IOException {
+        if (ours.get() != null) {
+            return false;
+        }
+        OurKexInit mine = encodeKexInit();
+        if (!ours.compareAndSet(null, mine)) {
+            return false;
+        }
+        session.sendKexStep(kexInitStep(mine));
+        return true;
     }
 
     private KexInit buildKexInit() {
@@ -116,39 +159,36 @@ final class KexDriver implements KexContext {
 
     /** Starts a re-exchange from any thread, unless one is under way. */
     void startRekey() throws IOException {
-        session.writeLock().lock();
-        try {
-            if (!inProgress && session.isActive()) {
-                session.log().debug("Starting a key re-exchange");
-                sendKexInit();
-            }
-        } finally {
-            session.writeLock().unlock();
+        if (session.isActive() && firstKexDone && startExchange()) {
+            session.log().debug("Starting a key re-exchange");
         }
     }
 
-    /** Called after each packet sent, with the write lock held. */
+    /** @return true while an exchange is under way */
+    boolean inProgress() {
+        return ours.get() != null;
+    }
+
+    /** Called after each packet sent. */
     void afterWrite(PacketCounter sent) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(sent)) {
+        if (firstKexDone && ours.get() == null && limitReached(sent) && startExchange()) {
             session.log().debug("Re-keying after {} bytes sent", sent.bytesSinceKeys());
-            sendKexInit();
         }
     }
 
-    /** Called by the reader thread after each packet read. */
+    /** Called by the reader thread after each packet read; never waits for a sender. */
     void afterRead(PacketCounter received) throws IOException {
-        if (!inProgress && firstKexDone && limitReached(received) && session.writeLock().tryLock()) {
-            // tryLock: the reader thread never waits for a sender here (a sender blocked on a full
-            // socket would stall the reader that drains the other direction); if the lock is busy,
-            // the next packet read tries again.
-            try {
-                if (!inProgress && session.isActive()) {
-                    session.log().debug("Re-keying after {} bytes received", received.bytesSinceKeys());
-                    sendKexInit();
-                }
-            } finally {
-                session.writeLock().unlock();
-            }
+        if (firstKexDone && ours.get() == null && limitReached(received) && startExchange()) {
+            session.log().debug("Re-keying after {} bytes received", received.bytesSinceKeys());
+        }
+    }
+
+    /** Called by the session clock: the time limit also holds on a connection where nothing moves. */
+    void rekeyIfDue() throws IOException {
+        if (firstKexDone && ours.get() == null && System.nanoTime() - keysSince >= rekeyIntervalNanos
+                && startExchange()) {
+            session.log().debug("Re-keying: the keys are older than {} s",
+                    Duration.ofNanos(rekeyIntervalNanos).toSeconds());
         }
     }
 
@@ -162,15 +202,24 @@ final class KexDriver implements KexContext {
     }
 
     /**
-     * Enforces strict kex: during the first exchange only KEXINIT, the method's messages and
-     * NEWKEYS may arrive once strict mode is agreed.
+     * Until the first NEWKEYS only key-exchange messages may arrive, strict kex or not: KEXINIT,
+     * the method's messages, NEWKEYS, and IGNORE, DEBUG, UNIMPLEMENTED and DISCONNECT. Anything
+     * else in the plaintext phase could be injected by a man in the middle. With strict kex
+     * (OpenSSH's PROTOCOL, the Terrapin fix) not even IGNORE, DEBUG or UNIMPLEMENTED may come.
      */
     void checkAllowedDuringKex(int type) throws SshException {
+        if (firstKexDone) {
+            return;
+        }
         boolean kexMessage = type == Msg.KEXINIT || type == Msg.NEWKEYS
                 || (type >= Msg.KEX_FIRST && type <= Msg.KEX_LAST);
         // A DISCONNECT ends the connection either way; reading it lets us report the server's reason.
-        if (firstKexDone || kexMessage || type == Msg.DISCONNECT) {
+        if (kexMessage || type == Msg.DISCONNECT) {
             return;
+        }
+        if (type != Msg.IGNORE && type != Msg.DEBUG && type != Msg.UNIMPLEMENTED) {
+            throw new SshException("Protocol error: the server sent message " + type
+                    + " before the first key exchange finished (only key-exchange messages may come before NEWKEYS)");
         }
         if (!gotServerKexInit) {
             sawNonKexBeforeKexInit = true;
@@ -185,21 +234,13 @@ final class KexDriver implements KexContext {
             throw new SshException("The server sent KEXINIT during a key exchange");
         }
         if (!firstKexDone) {
-            session.timeline().mark("kexinit-received");
+            session.reached("kexinit-received");
         }
         int start = payload.readPosition() - 1;
-        serverKexInit = java.util.Arrays.copyOfRange(payload.array(), start, start + payload.available() + 1);
+        serverKexInit = Arrays.copyOfRange(payload.array(), start, start + payload.available() + 1);
         KexInit server = KexInit.decode(payload);
-        session.writeLock().lock();
-        try {
-            // Checked under the lock: a sender may be starting a re-exchange of its own right now,
-            // and the server must see exactly one KEXINIT from us per exchange.
-            if (!inProgress) {
-                sendKexInit();
-            }
-        } finally {
-            session.writeLock().unlock();
-        }
+        startExchange();
+        KexInit ourInit = ours.get().init();
         if (!firstKexDone) {
             gotServerKexInit = true;
             strict = server.kex().contains(Pseudo.STRICT_KEX_S);
@@ -215,7 +256,7 @@ final class KexDriver implements KexContext {
                 .create();
         exchange.start(this);
         if (!firstKexDone) {
-            session.timeline().mark("kex-init-sent");
+            session.reached("kex-init-sent");
         }
     }
 
@@ -228,7 +269,7 @@ final class KexDriver implements KexContext {
             return;
         }
         if (!firstKexDone) {
-            session.timeline().mark("kex-reply-received");
+            session.reached("kex-reply-received");
         }
         if (exchange.handle(type, payload, this)) {
             finishExchange(exchange.result());
@@ -237,12 +278,13 @@ final class KexDriver implements KexContext {
     }
 
     private void finishExchange(KexResult result) throws IOException {
-        if (!firstKexDone) {
-            session.timeline().mark("exchange-hash-computed");
+        boolean first = !firstKexDone;
+        if (first) {
+            session.reached("exchange-hash-computed");
         }
         PKey key = verifyHostKey(result);
-        if (!firstKexDone) {
-            session.timeline().mark("host-key-signature-verified");
+        if (first) {
+            session.reached("host-key-signature-verified");
         }
         if (sessionId == null) {
             sessionId = result.exchangeHash();
@@ -258,30 +300,31 @@ final class KexDriver implements KexContext {
                 keys.derive('A', cipherOut.ivLength()), macOut, macOut == null ? null : keys.derive('E', macOut.keyLength()));
         pendingIn = cipherIn.create(false, keys.derive('D', cipherIn.keyLength()),
                 keys.derive('B', cipherIn.ivLength()), macIn, macIn == null ? null : keys.derive('F', macIn.keyLength()));
-        if (!firstKexDone) {
-            session.timeline().mark("keys-derived");
+        if (first) {
+            session.reached("keys-derived");
         }
         hostKey = key;
-        session.writeLock().lock();
-        try {
-            session.throwIfClosed();
-            session.writer().write(new byte[] {(byte) Msg.NEWKEYS}, 0, 1);
-            session.writer().setCipher(out);
-            if (strict) {
-                session.writer().counter().resetSequence();
+        String compressionOut = pending.compressionOut();
+        boolean authenticatedNow = authenticated;
+        boolean resetSequence = strict;
+        byte[] next = first ? session.afterFirstNewKeys() : null;
+        session.sendKexStep(w -> {
+            w.write(NEWKEYS, 0, 1);
+            w.setCipher(out);
+            w.compression().newKeys(compressionOut, authenticatedNow);
+            if (resetSequence) {
+                w.counter().resetSequence();
             }
-            if (!firstKexDone) {
+            if (next != null) {
                 // Right behind our NEWKEYS, under the new keys: strict kex allows nothing but kex
                 // messages before it, and the server answers it while we check its host key.
-                session.writer().write(SshSession.USERAUTH_SERVICE_REQUEST, 0, SshSession.USERAUTH_SERVICE_REQUEST.length);
+                w.write(next, 0, next.length);
             }
-        } finally {
-            session.writeLock().unlock();
+            session.openSendGate();
+        });
+        if (first) {
+            session.reached("newkeys-and-service-request-sent");
         }
-        if (!firstKexDone) {
-            session.timeline().mark("newkeys-and-service-request-sent");
-        }
-        session.openSendGate();
     }
 
     private PKey verifyHostKey(KexResult result) throws IOException {
@@ -309,23 +352,36 @@ final class KexDriver implements KexContext {
         if (pendingIn == null) {
             throw new SshException("The server sent NEWKEYS before the key exchange finished");
         }
-        session.reader().setCipher(pendingIn);
-        if (strict) {
-            session.reader().counter().resetSequence();
-        }
+        session.setReaderCipher(pendingIn, strict);
+        session.readerCompression().newKeys(pending.compressionIn(), authenticated);
         pendingIn = null;
         current = pending;
         pending = null;
         keysSince = System.nanoTime();
-        inProgress = false;
+        ours.set(null);
         if (!firstKexDone) {
-            session.timeline().mark("newkeys-received");
+            session.reached("newkeys-received");
             firstKexDone = true;
             session.log().debug("Negotiated {} (strict kex: {})", current, strict);
             session.firstKexDone();
         } else {
             session.log().debug("Key re-exchange done: {}", current);
         }
+    }
+
+    /**
+     * On the reader thread, as USERAUTH_SUCCESS arrives: delayed compression
+     * ({@code zlib@openssh.com}) starts in both directions before the next packet is read or sent.
+     */
+    void onAuthenticated() throws IOException {
+        authenticated = true;
+        session.readerCompression().authenticated();
+        session.sendKexStep(w -> w.compression().authenticated());
+    }
+
+    /** @return true once the server's first NEWKEYS arrived */
+    boolean firstKexDone() {
+        return firstKexDone;
     }
 
     byte[] sessionId() {
@@ -358,7 +414,7 @@ final class KexDriver implements KexContext {
 
     @Override
     public byte[] clientKexInit() {
-        return clientKexInit;
+        return ours.get().encoded();
     }
 
     @Override
@@ -368,7 +424,9 @@ final class KexDriver implements KexContext {
 
     @Override
     public void send(SshBuffer payload) throws IOException {
-        session.sendKexMessage(payload);
+        byte[] copy = Arrays.copyOfRange(payload.array(), payload.readPosition(),
+                payload.readPosition() + payload.available());
+        session.sendKexStep(w -> w.write(copy, 0, copy.length));
     }
 
     @Override

@@ -17,6 +17,9 @@ public final class Msg {
     /** First and last number of the messages that belong to the negotiated key-exchange method. */
     public static final int KEX_FIRST = 30;
     public static final int KEX_LAST = 49;
+    /** First and last number of the authentication protocol's messages (RFC 4252 §6). */
+    public static final int USERAUTH_FIRST = 50;
+    public static final int USERAUTH_LAST = 79;
     public static final int USERAUTH_REQUEST = 50;
     public static final int USERAUTH_FAILURE = 51;
     public static final int USERAUTH_SUCCESS = 52;
@@ -27,6 +30,9 @@ public final class Msg {
     public static final int GLOBAL_REQUEST = 80;
     public static final int REQUEST_SUCCESS = 81;
     public static final int REQUEST_FAILURE = 82;
+    /** First and last number of the connection protocol's channel messages (RFC 4254 §9). */
+    public static final int CONNECTION_FIRST = 90;
+    public static final int CONNECTION_LAST = 127;
     public static final int CHANNEL_OPEN = 90;
     public static final int CHANNEL_OPEN_CONFIRMATION = 91;
     public static final int CHANNEL_OPEN_FAILURE = 92;

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -16,8 +17,10 @@ import org.javamiko.internal.wire.SshBuffer;
  */
 final class ReplyQueue {
     private static final byte[] CLOSED = new byte[0];
+    /** Far more than a lockstep protocol ever has waiting; more means a flooding server. */
+    static final int MAX_WAITING = 256;
 
-    private final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>(MAX_WAITING + 1);
     private final String what;
 
     /** @param what what the queue carries, for timeout messages, e.g. "an authentication reply" */
@@ -25,12 +28,20 @@ final class ReplyQueue {
         this.what = what;
     }
 
-    /** Queues a copy of a message (type byte, then the rest of the payload). */
-    void add(int type, SshBuffer payload) {
+    /**
+     * Queues a copy of a message (type byte, then the rest of the payload).
+     *
+     * @throws SshException when {@link #MAX_WAITING} messages wait already: the server floods us
+     */
+    void add(int type, SshBuffer payload) throws SshException {
+        if (messages.size() >= MAX_WAITING) {
+            throw new SshException("Protocol error: the server sent more than " + MAX_WAITING + " unrequested "
+                    + "messages while waiting for " + what);
+        }
         byte[] b = new byte[payload.available() + 1];
         b[0] = (byte) type;
         System.arraycopy(payload.array(), payload.readPosition(), b, 1, payload.available());
-        messages.add(b);
+        messages.offer(b);
     }
 
     /**
@@ -51,7 +62,7 @@ final class ReplyQueue {
             throw new SocketTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for " + what);
         }
         if (m == CLOSED) {
-            messages.add(CLOSED);
+            messages.offer(CLOSED);
             ifClosed.throwIfClosed();
         }
         return SshBuffer.wrap(m);
@@ -59,7 +70,8 @@ final class ReplyQueue {
 
     /** Wakes every waiter, now and later: the session has ended. */
     void close() {
-        messages.add(CLOSED);
+        messages.clear(); // whoever waits throws why the session ended; nothing queued is needed any more
+        messages.offer(CLOSED);
     }
 
     /** Throws the reason the session ended, if it has. */

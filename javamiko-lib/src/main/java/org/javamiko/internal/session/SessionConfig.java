@@ -15,15 +15,24 @@ import org.slf4j.Logger;
  * @param rekeyBytes re-key after this many bytes in either direction
  * @param rekeyInterval re-key after this much time under the same keys
  * @param clientVersion our identification string, without CR LF
- * @param kexTimeout how long a sender waits for a key re-exchange to finish before the
- *                   session is given up as stalled
+ * @param rekeyStallTimeout how long a sender waits for a key re-exchange to let it through
+ *                          before the session is given up as stalled
  */
 public record SessionConfig(SecurityOptions security, Logger log, ThreadFactory threadFactory,
-                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration kexTimeout) {
+                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration rekeyStallTimeout) {
     /** Re-key after 1 GiB per direction, as OpenSSH's RekeyLimit default for AES comes close to. */
     public static final long DEFAULT_REKEY_BYTES = 1L << 30;
     /** Re-key after an hour. */
     public static final Duration DEFAULT_REKEY_INTERVAL = Duration.ofHours(1);
     /** Our identification string. */
     public static final String CLIENT_VERSION = "SSH-2.0-javamiko_0.1";
+    /** The smallest byte limit that makes sense: under it we would re-key every few packets. */
+    public static final long MIN_REKEY_BYTES = 16 * 1024;
+
+    /** @throws IllegalArgumentException when {@code bytes} is under {@link #MIN_REKEY_BYTES} */
+    public static void checkRekeyBytes(long bytes) {
+        if (bytes < MIN_REKEY_BYTES) {
+            throw new IllegalArgumentException("A re-key limit under 16 KiB would re-key after every few packets");
+        }
+    }
 }

@@ -7,17 +7,16 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.cipher.Ciphers;
+import org.javamiko.internal.cipher.PacketCipher;
+import org.javamiko.internal.packet.CompressionSlot;
 import org.javamiko.internal.packet.PacketReader;
 import org.javamiko.internal.packet.PacketWriter;
 import org.javamiko.internal.wire.SshBuffer;
@@ -28,38 +27,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One SSH connection's transport layer (RFC 4253): the reader thread (its messages routed by the
- * {@link MessageDispatcher}), the
- * serialised and key-exchange-aware send path, and the session's lifetime.
+ * {@link MessageDispatcher}), the send path ({@link SendPath}, where the writer rules live), the
+ * session's clock ({@link SessionClock}: keepalive, write watchdog, idle rekey) and its lifetime.
  *
  * <p>Threads: one reader thread reads every packet, runs key exchanges, and hands
- * authentication and connection messages on. Any thread may send; sending is serialised by one
- * lock. Between our KEXINIT and our NEWKEYS only key-exchange messages may be sent (RFC 4253
- * §7.1), so other senders wait, except the reader thread, whose messages are queued instead so
- * that it never blocks on the key exchange it is itself running.
+ * authentication and connection messages on; it never waits on a writer. Any thread may send.
+ * Ending the session ({@link #fail}, {@link #close}) takes no lock a writer can hold: it closes
+ * the socket first, which also frees a writer stuck in a socket write.
  */
 public final class SshSession implements AutoCloseable {
-    /** SSH_MSG_SERVICE_REQUEST for {@code ssh-userauth}, sent right after our first NEWKEYS. */
-    static final byte[] USERAUTH_SERVICE_REQUEST = new SshBuffer(32).putByte(Msg.SERVICE_REQUEST)
-            .putString("ssh-userauth").toByteArray();
+    private static final byte[] DISCONNECT_BY_USER = new SshBuffer(64).putByte(Msg.DISCONNECT)
+            .putInt(Msg.DISCONNECT_BY_APPLICATION).putString("disconnected by user").putString("").toByteArray();
 
     private final Connection connection;
     private final SessionConfig config;
     private final Logger log;
     private final SecureRandom random = new SecureRandom();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Condition sendGateOpened = writeLock.newCondition();
-    private final ConcurrentLinkedQueue<byte[]> readerOutbox = new ConcurrentLinkedQueue<>();
     private final CountDownLatch firstKex = new CountDownLatch(1);
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Wiring wiring = new Wiring();
+    private final SendPath sendPath;
     private final KexDriver kex;
     private final MessageDispatcher dispatcher;
     private final ConnectTimeline timeline;
+    private final SessionClock clock;
 
     private PacketReader reader;
-    private PacketWriter writer;
     private Thread readerThread;
     private Duration bannerTimeout;
     private long beganAt;
-    private boolean sendGateClosed; // guarded by writeLock
+    private volatile byte[] afterFirstNewKeys;
     private volatile boolean closed;
     private volatile IOException closeCause;
     private volatile String serverVersion;
@@ -73,29 +70,25 @@ public final class SshSession implements AutoCloseable {
         this.config = config;
         this.log = config.log();
         this.timeline = new ConnectTimeline(LoggerFactory.getLogger(log.getName() + ".timeline"));
-        this.kex = new KexDriver(this, config, random);
+        this.sendPath = new SendPath(wiring, config.rekeyStallTimeout());
+        this.kex = new KexDriver(wiring, config, random);
+        this.clock = new SessionClock(wiring, config.threadFactory(), connection.describe());
         this.dispatcher = new MessageDispatcher(this, kex, log);
     }
 
     /**
-     * Exchanges identification strings and runs the first key exchange: {@link #begin} then
-     * {@link #awaitStarted}.
-     *
-     * @param bannerTimeout bounds the wait for the server's identification string
-     * @param timeout bounds the whole start, key exchange included
+     * Sets the message sent right behind our first NEWKEYS, under the new keys: the auth layer's
+     * {@code ssh-userauth} SERVICE_REQUEST, which saves a round trip. Call before {@link #begin}.
      */
-    public void start(Duration bannerTimeout, Duration timeout) throws IOException {
-        begin(bannerTimeout);
-        awaitStarted(timeout);
+    public void sendAfterFirstNewKeys(byte[] message) {
+        this.afterFirstNewKeys = message.clone();
     }
 
     /**
      * Starts the session without waiting for the server: sends our identification string and, at
      * once, our KEXINIT (RFC 4253 §7.1 lets each side send it right after its identification,
      * so it need not wait a round trip for the server's), then starts the reader thread, which
-     * reads the server's identification string and runs the key exchange. Right after our
-     * NEWKEYS it also asks for the {@code ssh-userauth} service, which is what every client
-     * does next (one round trip less before authentication).
+     * reads the server's identification string and runs the key exchange.
      *
      * @param bannerTimeout bounds the wait for the server's identification string
      */
@@ -109,13 +102,7 @@ public final class SshSession implements AutoCloseable {
             OutputStream out = connection.output();
             VersionExchange.sendOurs(out, config.clientVersion());
             timeline.mark("version-sent");
-            writer = new PacketWriter(out, Ciphers.none(), random);
-            writeLock.lock();
-            try {
-                kex.sendKexInit();
-            } finally {
-                writeLock.unlock();
-            }
+            sendPath.start(new PacketWriter(out, Ciphers.none(), random), kex.firstKexInit());
             timeline.mark("kexinit-sent");
         } catch (IOException e) {
             fail(e);
@@ -125,6 +112,7 @@ public final class SshSession implements AutoCloseable {
         readerThread.setName("javamiko-reader " + connection.describe());
         readerThread.setDaemon(true);
         readerThread.start();
+        clock.start(null, 0);
         kex.prepareEphemeralKeys();
         timeline.mark("ephemeral-keys-prepared");
     }
@@ -171,7 +159,7 @@ public final class SshSession implements AutoCloseable {
         connection.setReadTimeout(Duration.ZERO);
         serverVersion = version.serverVersion();
         timeline.mark("version-received");
-        log.debug("Connected to {}: {}", connection.describe(), serverVersion);
+        log.debug("Connected to {}: {}", connection.describe(), LogText.escape(serverVersion));
         reader = new PacketReader(in, Ciphers.none(), version.leftover());
         reader.setBeforeSocketRead(dispatcher::beforeSocketRead);
     }
@@ -183,6 +171,7 @@ public final class SshSession implements AutoCloseable {
             readServerVersion();
             while (!closed) {
                 SshBuffer payload = reader.next();
+                clock.packetReceived();
                 dispatcher.dispatch(payload.getByte(), payload, reader.lastSequence());
                 kex.afterRead(reader.counter());
             }
@@ -193,7 +182,7 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ sending
+    // ------------------------------------------------------------------ sending (see SendPath)
 
     /** Sends one message (its payload starts with the type byte). */
     public void send(SshBuffer payload) throws IOException {
@@ -207,12 +196,10 @@ public final class SshSession implements AutoCloseable {
 
     private void send(byte[] payload, int off, int len) throws IOException {
         if (Thread.currentThread() == readerThread) {
-            throwIfClosed();
-            readerOutbox.add(Arrays.copyOfRange(payload, off, off + len));
-            drainReaderOutbox();
-            return;
+            sendPath.sendWithoutWaiting(payload, off, len);
+        } else {
+            sendPath.send(payload, off, len);
         }
-        sendGated(w -> w.write(payload, off, len));
     }
 
     /**
@@ -224,121 +211,46 @@ public final class SshSession implements AutoCloseable {
      */
     public void sendChannelData(int recipient, int dataType, byte[] data, int off, int len, int maxPerPacket)
             throws IOException {
-        sendGated(w -> w.writeChannelData(recipient, dataType, data, off, len, maxPerPacket));
-    }
-
-    /** One packet written into the writer, under the write lock. */
-    @FunctionalInterface
-    private interface PacketWrite {
-        void writeTo(PacketWriter writer) throws IOException;
+        sendPath.sendChannelData(recipient, dataType, data, off, len, maxPerPacket);
     }
 
     /**
-     * Sends one packet once no key exchange holds sends back. A failure to write ends the
-     * session; a timeout or interruption while waiting for the gate fails only this call.
+     * Sends a global request and, when {@code wantReply}, waits for the answer. Replies are
+     * matched to requests in order through reply slots ({@link GlobalRequests}); a reply that
+     * comes after its caller timed out is discarded, never taken as the next request's answer.
+     *
+     * @return the reply (REQUEST_SUCCESS with its data, or REQUEST_FAILURE), or null without wantReply
      */
-    private void sendGated(PacketWrite write) throws IOException {
-        writeLock.lock();
-        try {
-            awaitSendGate();
-            try {
-                write.writeTo(writer);
-                kex.afterWrite(writer.counter());
-            } catch (IOException e) {
-                fail(e);
-                throw e;
-            }
-        } finally {
-            writeLock.unlock();
+    public SshBuffer globalRequest(SshBuffer request, boolean wantReply, Duration timeout) throws IOException {
+        if (!wantReply) {
+            send(request);
+            return null;
         }
-        drainReaderOutbox();
-    }
-
-    /** Sends a key-exchange message: allowed while the send gate is closed. Caller holds no lock. */
-    void sendKexMessage(SshBuffer payload) throws IOException {
-        writeLock.lock();
-        try {
-            throwIfClosed();
-            writer.write(payload);
-        } finally {
-            writeLock.unlock();
-        }
+        GlobalRequests.Slot slot = GlobalRequests.forCaller();
+        sendPath.sendExpectingReply(request.array(), request.readPosition(), request.available(),
+                dispatcher.globalRequests(), slot);
+        return dispatcher.globalRequests().await(slot, timeout, this::throwIfClosed);
     }
 
     /**
-     * Waits while a key exchange holds sends back. Bounded: a server that stalls in the middle of
-     * a re-exchange ends the session with a timeout instead of hanging every sender forever.
+     * Turns keepalive on or off (OpenSSH's ServerAliveInterval and ServerAliveCountMax).
+     *
+     * @param interval send {@code keepalive@openssh.com} after this much silence from the server;
+     *                 null or zero: none
+     * @param countMax end the connection after this many unanswered probes, and when one write
+     *                 makes no progress for {@code interval × countMax}; 0: probe every interval
+     *                 without asking for a reply, and never end the connection for it
      */
-    private void awaitSendGate() throws IOException {
-        long nanos = config.kexTimeout().toNanos();
-        while (sendGateClosed && !closed) {
-            if (nanos <= 0) {
-                SocketTimeoutException e = new SocketTimeoutException("The key re-exchange with "
-                        + connection.describe() + " did not finish within " + config.kexTimeout().toSeconds() + " s");
-                fail(e);
-                throw e;
-            }
-            try {
-                nanos = sendGateOpened.awaitNanos(nanos);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted waiting for a key re-exchange to finish");
-            }
+    public void setKeepalive(Duration interval, int countMax) {
+        if (countMax < 0) {
+            throw new IllegalArgumentException("countMax must not be negative: " + countMax);
         }
-        throwIfClosed();
-    }
-
-    private void drainReaderOutbox() {
-        while (!readerOutbox.isEmpty() && writeLock.tryLock()) {
-            try {
-                if (sendGateClosed || closed) {
-                    return;
-                }
-                byte[] m;
-                while ((m = readerOutbox.poll()) != null) {
-                    writer.write(m, 0, m.length);
-                }
-            } catch (IOException e) {
-                fail(e);
-                return;
-            } finally {
-                writeLock.unlock();
-            }
+        if (!closed) {
+            clock.start(interval, countMax);
         }
     }
 
-    /** Called by the key exchange with the write lock held: from now on only kex messages go out. */
-    void closeSendGate() {
-        sendGateClosed = true;
-    }
-
-    /** Called by the key exchange after our NEWKEYS: everything may be sent again. */
-    void openSendGate() {
-        writeLock.lock();
-        try {
-            sendGateClosed = false;
-            sendGateOpened.signalAll();
-        } finally {
-            writeLock.unlock();
-        }
-        drainReaderOutbox();
-    }
-
-    ReentrantLock writeLock() {
-        return writeLock;
-    }
-
-    PacketWriter writer() {
-        return writer;
-    }
-
-    PacketReader reader() {
-        return reader;
-    }
-
-    void firstKexDone() {
-        firstKex.countDown();
-    }
+    // ------------------------------------------------------------------ for the upper layers
 
     /** @return when each step of bringing up this connection happened (a DEBUG diagnostic) */
     public ConnectTimeline timeline() {
@@ -350,8 +262,6 @@ public final class SshSession implements AutoCloseable {
         return connection.describe();
     }
 
-    // ------------------------------------------------------------------ for the upper layers
-
     /**
      * Waits for the next authentication-layer message (SERVICE_ACCEPT or 50-79).
      *
@@ -361,17 +271,6 @@ public final class SshSession implements AutoCloseable {
      */
     public SshBuffer nextAuthMessage(Duration timeout) throws IOException {
         return dispatcher.authMessages().poll(timeout, this::throwIfClosed);
-    }
-
-    /**
-     * Sends a global request and, when {@code wantReply}, waits for the answer.
-     *
-     * @return the reply (REQUEST_SUCCESS with its data, or REQUEST_FAILURE), or null without wantReply
-     */
-    public synchronized SshBuffer globalRequest(SshBuffer request, boolean wantReply, Duration timeout)
-            throws IOException {
-        send(request);
-        return wantReply ? dispatcher.globalReplies().poll(timeout, this::throwIfClosed) : null;
     }
 
     /** @param handler receives connection-protocol messages from now on */
@@ -393,7 +292,7 @@ public final class SshSession implements AutoCloseable {
     }
 
     /** @return makes the threads of this connection (the user's factory, e.g. virtual threads) */
-    public java.util.concurrent.ThreadFactory threadFactory() {
+    public ThreadFactory threadFactory() {
         return config.threadFactory();
     }
 
@@ -437,17 +336,13 @@ public final class SshSession implements AutoCloseable {
 
     /** Starts a key re-exchange now, unless one is under way. */
     public void rekey() throws IOException {
+        throwIfClosed();
         kex.startRekey();
     }
 
     /** @return true until the session closes or fails */
     public boolean isActive() {
         return !closed;
-    }
-
-    /** @return why the session ended, or null while it is active or after a clean close */
-    public IOException closeCause() {
-        return closeCause;
     }
 
     /** Throws the reason the session ended, if it has. */
@@ -466,55 +361,145 @@ public final class SshSession implements AutoCloseable {
         }
     }
 
-    /** Ends the session because of an error; idempotent, the first cause wins. */
+    /**
+     * Ends the session because of an error; idempotent, the first cause wins. Takes no lock a
+     * writer can hold: the socket is closed first.
+     */
     void fail(IOException cause) {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closeCause = cause;
-            closed = true;
+        if (!ended.compareAndSet(false, true)) {
+            return;
         }
+        closeCause = cause;
+        closed = true;
         log.debug("SSH session with {} ended: {}", connection.describe(), cause.toString());
         timeline.report(connection.describe(), "ended: " + cause);
         shutdown(cause);
     }
 
+    /**
+     * Closes the session: a DISCONNECT when no writer is in the middle of a write (never waiting
+     * for one), then the socket.
+     */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!ended.compareAndSet(false, true)) {
+            return;
         }
-        if (writer != null && writeLock.tryLock()) {
-            try {
-                writer.write(new SshBuffer(64).putByte(Msg.DISCONNECT).putInt(Msg.DISCONNECT_BY_APPLICATION)
-                        .putString("disconnected by user").putString(""));
-            } catch (IOException e) {
-                log.debug("Could not send DISCONNECT: {}", e.toString());
-            } finally {
-                writeLock.unlock();
-            }
-        }
+        closed = true;
+        sendPath.tryWriteLast(DISCONNECT_BY_USER);
         timeline.report(connection.describe(), "closed");
         shutdown(new SshException("The SSH session was closed"));
     }
 
     private void shutdown(IOException cause) {
+        clock.stop();
         try {
             connection.close();
         } catch (IOException e) {
             log.debug("Closing the connection: {}", e.toString());
         }
         firstKex.countDown();
-        writeLock.lock();
-        try {
-            sendGateOpened.signalAll();
-        } finally {
-            writeLock.unlock();
-        }
+        sendPath.wakeGateWaiters();
         dispatcher.sessionClosed(cause);
+    }
+
+    /** What the send path, the kex driver and the clock see of the session. */
+    private final class Wiring implements SendPath.Owner, KexSession, SessionClock.Owner {
+        @Override
+        public void fail(IOException cause) {
+            SshSession.this.fail(cause);
+        }
+
+        @Override
+        public void throwIfClosed() throws IOException {
+            SshSession.this.throwIfClosed();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public void afterWrite(PacketWriter writer) throws IOException {
+            kex.afterWrite(writer.counter());
+        }
+
+        @Override
+        public void sendKexStep(SendPath.KexStep step) throws IOException {
+            sendPath.sendKexStep(step);
+        }
+
+        @Override
+        public void closeSendGate() {
+            sendPath.closeGate();
+        }
+
+        @Override
+        public void openSendGate() {
+            sendPath.openGate();
+        }
+
+        @Override
+        public CompressionSlot readerCompression() {
+            return reader.compression();
+        }
+
+        @Override
+        public void setReaderCipher(PacketCipher cipher, boolean resetSequence) {
+            reader.setCipher(cipher);
+            if (resetSequence) {
+                reader.counter().resetSequence();
+            }
+        }
+
+        @Override
+        public byte[] afterFirstNewKeys() {
+            return afterFirstNewKeys;
+        }
+
+        @Override
+        public void firstKexDone() {
+            firstKex.countDown();
+        }
+
+        @Override
+        public String serverVersion() {
+            return serverVersion;
+        }
+
+        @Override
+        public boolean isActive() {
+            return !closed;
+        }
+
+        @Override
+        public Logger log() {
+            return log;
+        }
+
+        @Override
+        public void reached(String step) {
+            timeline.mark(step);
+        }
+
+        @Override
+        public void sendProbe(byte[] probe, GlobalRequests.Slot slot) throws IOException {
+            if (slot == null) {
+                sendPath.sendWithoutWaiting(probe, 0, probe.length);
+            } else {
+                sendPath.trySendExpectingReply(probe, dispatcher.globalRequests(), slot);
+            }
+        }
+
+        @Override
+        public void rekeyIfDue() throws IOException {
+            kex.rekeyIfDue();
+        }
+
+        @Override
+        public long writingSince() {
+            return sendPath.writingSince();
+        }
     }
 }

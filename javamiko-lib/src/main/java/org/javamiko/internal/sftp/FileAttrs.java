@@ -47,16 +47,6 @@ public record FileAttrs(int flags, long size, int uid, int gid, int permissions,
         return new FileAttrs(ATTR_PERMISSIONS, 0, 0, 0, mode, 0, 0, Map.of());
     }
 
-    /** @return only owner and group set */
-    public static FileAttrs ofOwner(int uid, int gid) {
-        return new FileAttrs(ATTR_UIDGID, 0, uid, gid, 0, 0, 0, Map.of());
-    }
-
-    /** @return only the access and modification times set */
-    public static FileAttrs ofTimes(long atime, long mtime) {
-        return new FileAttrs(ATTR_ACMODTIME, 0, 0, 0, 0, atime, mtime, Map.of());
-    }
-
     /** @return whether every bit of {@code flag} is set */
     public boolean has(int flag) {
         return (flags & flag) == flag;

@@ -132,11 +132,6 @@ public final class SftpReply {
         return directLength >= 0 ? directLength : body.available() - 4;
     }
 
-    /** @return the body of a DATA reply that was not read into a named buffer, at its string */
-    public SshBuffer dataBody() {
-        return body;
-    }
-
     private void expect(int wanted, StatusErrors.Context ctx) throws IOException {
         if (type == FXP_STATUS) {
             int code = body.getInt();
