@@ -133,7 +133,7 @@ public class SshClient implements AutoCloseable {
             t.setChannelTimeout(options.channelTimeout());
             String knownName = options.port() == 22 ? hostname : "[" + hostname + "]:" + options.port();
             configureAlgorithms(t.getSecurityOptions(), options, knownName);
-            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles);
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, hostname);
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
@@ -152,8 +152,8 @@ public class SshClient implements AutoCloseable {
     }
 
     private static void refuseUnsupported(ConnectOptions options) throws SshException {
-        if (options.gssAuth() || options.gssKex()) {
-            throw new SshException("GSS-API (Kerberos) authentication and key exchange are not supported yet");
+        if (options.gssKex()) {
+            throw new SshException("GSS-API (Kerberos) key exchange is not supported yet; gssAuth(true) is");
         }
         if (options.compress()) {
             throw new SshException("Compression is not supported yet; connect without compress(true)");
