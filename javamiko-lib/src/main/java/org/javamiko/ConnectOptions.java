@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.javamiko.config.SshConfig;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Channel;
+import org.javamiko.transport.InteractiveHandler;
 
 /**
  * How {@link SshClient#connect(String, ConnectOptions)} connects and authenticates, with
@@ -22,6 +26,9 @@ import org.javamiko.transport.Channel;
  *         .timeout(Duration.ofSeconds(10))
  *         .build());
  * }</pre>
+ *
+ * <p>With {@link Builder#sshConfig} the name given to {@code connect} is an alias resolved as
+ * {@code ssh alias} would; see {@link Builder#sshConfig} for the keywords applied.
  */
 public final class ConnectOptions {
     private final int port;
@@ -47,6 +54,14 @@ public final class ConnectOptions {
     private final Duration channelTimeout;
     private final Map<String, List<String>> disabledAlgorithms;
     private final Map<String, List<String>> preferredAlgorithms;
+    private final SshConfig sshConfig;
+    private final String proxyJump;
+    private final String proxyCommand;
+    private final Duration keepaliveInterval;
+    private final int keepaliveCountMax;
+    private final InteractiveHandler interactiveHandler;
+    private final List<Path> knownHostsFiles;
+    private final Set<String> explicitlySet;
 
     private ConnectOptions(Builder b) {
         port = b.port;
@@ -72,6 +87,14 @@ public final class ConnectOptions {
         channelTimeout = b.channelTimeout;
         disabledAlgorithms = Map.copyOf(b.disabledAlgorithms);
         preferredAlgorithms = Map.copyOf(b.preferredAlgorithms);
+        sshConfig = b.sshConfig;
+        proxyJump = b.proxyJump;
+        proxyCommand = b.proxyCommand;
+        keepaliveInterval = b.keepaliveInterval;
+        keepaliveCountMax = b.keepaliveCountMax;
+        interactiveHandler = b.interactiveHandler;
+        knownHostsFiles = List.copyOf(b.knownHostsFiles);
+        explicitlySet = Set.copyOf(b.explicitlySet);
     }
 
     /** @return port 22, the local user name, keys from ~/.ssh, the agent, no timeout */
@@ -199,6 +222,49 @@ public final class ConnectOptions {
         return preferredAlgorithms;
     }
 
+    /** @return the configuration the host name is resolved through, or null */
+    public SshConfig sshConfig() {
+        return sshConfig;
+    }
+
+    /** @return the jump hosts, {@code [user@]host[:port],...} as {@code ssh -J}, or null */
+    public String proxyJump() {
+        return proxyJump;
+    }
+
+    /** @return the proxy command, before token expansion, or null */
+    public String proxyCommand() {
+        return proxyCommand;
+    }
+
+    /** @return the silence after which a keepalive is sent, or null for none */
+    public Duration keepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    /** @return how many unanswered keepalives end the connection */
+    public int keepaliveCountMax() {
+        return keepaliveCountMax;
+    }
+
+    /** @return what answers keyboard-interactive prompts, or null (then the password does) */
+    public InteractiveHandler interactiveHandler() {
+        return interactiveHandler;
+    }
+
+    /** @return known_hosts files to load before the host key check, in order */
+    public List<Path> knownHostsFiles() {
+        return knownHostsFiles;
+    }
+
+    /**
+     * @return the names of the builder methods called (e.g. {@code "port"}, {@code "username"}):
+     *         these win over the {@link #sshConfig()}'s values
+     */
+    public Set<String> explicitlySet() {
+        return explicitlySet;
+    }
+
     /** Builds {@link ConnectOptions}; every setter returns the builder. */
     public static final class Builder {
         private int port = 22;
@@ -224,12 +290,21 @@ public final class ConnectOptions {
         private Duration channelTimeout = Duration.ofHours(1);
         private final Map<String, List<String>> disabledAlgorithms = new LinkedHashMap<>();
         private final Map<String, List<String>> preferredAlgorithms = new LinkedHashMap<>();
+        private SshConfig sshConfig;
+        private String proxyJump;
+        private String proxyCommand;
+        private Duration keepaliveInterval;
+        private int keepaliveCountMax = 3;
+        private InteractiveHandler interactiveHandler;
+        private final List<Path> knownHostsFiles = new ArrayList<>();
+        private final Set<String> explicitlySet = new LinkedHashSet<>();
 
         private Builder() {
         }
 
         /** @param port the TCP port; default 22 */
         public Builder port(int port) {
+            explicitlySet.add("port");
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Port " + port + " is outside 1-65535");
             }
@@ -239,6 +314,7 @@ public final class ConnectOptions {
 
         /** @param username the user to log in as; default the local user name */
         public Builder username(String username) {
+            explicitlySet.add("username");
             this.username = username;
             return this;
         }
@@ -263,24 +339,28 @@ public final class ConnectOptions {
 
         /** @param file a private key file to try; may be repeated; a "-cert.pub" beside it is loaded too */
         public Builder keyFilename(Path file) {
+            explicitlySet.add("keyFilename");
             this.keyFilenames.add(file);
             return this;
         }
 
         /** @param files private key files to try, in order */
         public Builder keyFilenames(List<Path> files) {
+            explicitlySet.add("keyFilenames");
             this.keyFilenames.addAll(files);
             return this;
         }
 
         /** @param tcpConnectTimeout bounds the TCP connect; default none */
         public Builder timeout(Duration tcpConnectTimeout) {
+            explicitlySet.add("timeout");
             this.timeout = tcpConnectTimeout;
             return this;
         }
 
         /** @param allow whether to try the ssh-agent's keys; default true */
         public Builder allowAgent(boolean allow) {
+            explicitlySet.add("allowAgent");
             this.allowAgent = allow;
             return this;
         }
@@ -290,18 +370,21 @@ public final class ConnectOptions {
          *        on), as OpenSSH's {@code IdentityAgent}; default null: the one {@code SSH_AUTH_SOCK} names
          */
         public Builder identityAgent(Path agentSocket) {
+            explicitlySet.add("identityAgent");
             this.identityAgent = agentSocket;
             return this;
         }
 
         /** @param look whether to try ~/.ssh/id_rsa, id_ecdsa, id_ed25519; default true */
         public Builder lookForKeys(boolean look) {
+            explicitlySet.add("lookForKeys");
             this.lookForKeys = look;
             return this;
         }
 
         /** @param compress compression is not supported yet: true makes connect fail clearly */
         public Builder compress(boolean compress) {
+            explicitlySet.add("compress");
             this.compress = compress;
             return this;
         }
@@ -382,7 +465,80 @@ public final class ConnectOptions {
          *               {@code Ciphers=…}); weak ones such as hmac-sha1 may be named here
          */
         public Builder preferredAlgorithms(Map<String, List<String>> byKind) {
+            byKind.keySet().forEach(kind -> explicitlySet.add("preferredAlgorithms." + kind));
             this.preferredAlgorithms.putAll(byKind);
+            return this;
+        }
+
+        /**
+         * Resolves the name given to {@code connect} as {@code ssh name} would with this
+         * configuration, and applies its HostName, Port, User, IdentityFile (every one, in order),
+         * IdentitiesOnly (then neither the agent nor ~/.ssh's other keys are tried), CertificateFile,
+         * IdentityAgent ({@code none}, a path, {@code SSH_AUTH_SOCK}), UserKnownHostsFile (several;
+         * the first is where new keys are saved), GlobalKnownHostsFile, StrictHostKeyChecking
+         * (yes and ask: {@link RejectPolicy}; accept-new: {@link AutoAddPolicy}; no/off:
+         * {@link WarningPolicy}) unless {@link SshClient#setMissingHostKeyPolicy} was called,
+         * Ciphers, MACs, KexAlgorithms, HostKeyAlgorithms, PubkeyAcceptedAlgorithms (with
+         * {@code + - ^}), ConnectTimeout, ServerAliveInterval and ServerAliveCountMax
+         * ({@link #keepalive}), Compression, ForwardAgent, SetEnv (every command's environment),
+         * PreferredAuthentications (publickey, password and keyboard-interactive are tried only if
+         * listed), ProxyJump and ProxyCommand ({@code none} honoured). A value set on this builder
+         * wins. Every other keyword is not applied (e.g. HashKnownHosts — new entries are
+         * written with plain names —, LocalForward, RemoteForward, DynamicForward, ControlMaster,
+         * CanonicalizeHostname's effect on the connection beyond the name, AddKeysToAgent,
+         * VerifyHostKeyDNS) and is logged at DEBUG when present.
+         *
+         * @param config e.g. {@link SshConfig#load()}
+         */
+        public Builder sshConfig(SshConfig config) {
+            this.sshConfig = config;
+            return this;
+        }
+
+        /**
+         * @param jumps {@code [user@]host[:port][,...]} as {@code ssh -J} ({@code none}: no jump
+         *        even if the configuration names one); each hop's host key is checked like the
+         *        target's; hops are resolved through {@link #sshConfig} when one is set, else
+         *        they log in with this builder's credentials
+         */
+        public Builder proxyJump(String jumps) {
+            explicitlySet.add("proxyJump");
+            this.proxyJump = jumps;
+            return this;
+        }
+
+        /**
+         * @param command run with {@code /bin/sh -c} after {@code %h %p %r %n %%} expansion; its
+         *        stdin and stdout carry the connection, its stderr is logged; {@code none}: no
+         *        command even if the configuration names one
+         */
+        public Builder proxyCommand(String command) {
+            explicitlySet.add("proxyCommand");
+            this.proxyCommand = command;
+            return this;
+        }
+
+        /**
+         * @param interval the silence after which {@code keepalive@openssh.com} is sent; null: off
+         * @param countMax how many unanswered keepalives end the connection
+         */
+        public Builder keepalive(Duration interval, int countMax) {
+            explicitlySet.add("keepalive");
+            this.keepaliveInterval = interval;
+            this.keepaliveCountMax = countMax;
+            return this;
+        }
+
+        /** @param handler answers keyboard-interactive prompts during connect (instead of the password) */
+        public Builder interactiveHandler(InteractiveHandler handler) {
+            this.interactiveHandler = handler;
+            return this;
+        }
+
+        /** @param file a known_hosts file loaded before the host key check, as {@link SshClient#loadHostKeys} */
+        public Builder knownHostsFile(Path file) {
+            explicitlySet.add("knownHostsFile");
+            this.knownHostsFiles.add(file);
             return this;
         }
 

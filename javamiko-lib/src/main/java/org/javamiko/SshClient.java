@@ -3,9 +3,6 @@ package org.javamiko;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,12 +11,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.internal.auth.KeyFileCache;
+import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.JumpChain;
+import org.javamiko.internal.connect.PlanOptions;
+import org.javamiko.internal.connect.PlanResolver;
+import org.javamiko.internal.connect.SocketOpener;
+import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
+import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Channel;
 import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;
@@ -51,7 +56,14 @@ public class SshClient implements AutoCloseable {
     private volatile MissingHostKeyPolicy policy = new RejectPolicy();
     private volatile String logChannel = DEFAULT_LOG;
     private volatile Transport transport;
+    private volatile Forwardings forwardings;
     private volatile Path identityAgent;
+    private volatile boolean policyChosen;
+    /** The target's plan: its ForwardAgent and SetEnv apply to every command. */
+    private volatile ConnectionPlan targetPlan;
+    /** The jump hops' transports, outermost first; closed with the target's. */
+    private volatile List<Transport> hops = List.of();
+    private final Set<Path> loadedKnownHosts = ConcurrentHashMap.newKeySet();
     /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
     private final KeyFileCache keyFiles = new KeyFileCache();
 
@@ -101,6 +113,7 @@ public class SshClient implements AutoCloseable {
     /** @param policy what to do with unknown hosts; the default is {@link RejectPolicy} */
     public void setMissingHostKeyPolicy(MissingHostKeyPolicy policy) {
         this.policy = policy;
+        this.policyChosen = true;
     }
 
     /** @param name the SLF4J logger name for this client's transport; default {@code org.javamiko.transport} */
@@ -123,31 +136,93 @@ public class SshClient implements AutoCloseable {
      */
     public void connect(String hostname, ConnectOptions options) throws IOException {
         refuseUnsupported(options);
+        ConnectionPlan plan = PlanResolver.resolve(hostname, options);
+        LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
+        JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
+        Transport t = chain.reach(plan);
+        Transport previous = transport;
+        List<Transport> previousHops = hops;
+        Forwardings previousForwardings = forwardings;
+        identityAgent = options.identityAgent();
+        forwardings = new Forwardings(t);
+        targetPlan = plan;
+        hops = chain.hops();
+        transport = t;
+        if (previousForwardings != null) {
+            previousForwardings.closeAll();
+        }
+        closeAll(previous, previousHops);
+    }
+
+    /** Connects one hop or the target as its plan says: host key checked, authenticated. */
+    private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
+        ConnectOptions options = PlanOptions.forAuthentication(plan, base);
+        refuseUnsupported(options);
+        if (plan.proxyCommand() != null) {
+            throw new SshException("ProxyCommand is not supported yet (" + plan.alias() + ")");
+        }
+        loadKnownHosts(plan);
         Logger log = LoggerFactory.getLogger(logChannel);
-        Transport t = options.tunnel() != null ? new Transport(options.tunnel())
-                : new Transport(options.socket() != null ? options.socket() : openSocket(hostname, options, timelineLog()));
+        Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
+                : new Transport(base.socket() != null ? base.socket()
+                        : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
             t.setLogChannel(logChannel);
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
-            String knownName = options.port() == 22 ? hostname : "[" + hostname + "]:" + options.port();
-            configureAlgorithms(t.getSecurityOptions(), options, knownName);
-            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, hostname);
+            configureAlgorithms(t.getSecurityOptions(), options, plan.knownName());
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            checkHostKey(knownName, t.getRemoteServerKey());
+            checkHostKey(plan.knownName(), t.getRemoteServerKey(), policyFor(plan));
             authenticator.authenticate();
+            if (plan.keepaliveInterval() != null) {
+                t.setKeepalive(plan.keepaliveInterval());
+            }
         } catch (IOException | RuntimeException e) {
             t.close();
             throw e;
         }
-        Transport previous = transport;
-        identityAgent = options.identityAgent();
-        transport = t;
-        if (previous != null) {
-            previous.close();
+        return t;
+    }
+
+    /** The config's StrictHostKeyChecking, unless {@link #setMissingHostKeyPolicy} chose one. */
+    private MissingHostKeyPolicy policyFor(ConnectionPlan plan) {
+        if (policyChosen || plan.strictHostKeyChecking() == null) {
+            return policy;
+        }
+        return switch (plan.strictHostKeyChecking()) {
+            case "accept-new" -> new AutoAddPolicy();
+            case "no", "off", "false" -> new WarningPolicy();
+            default -> new RejectPolicy(); // yes, and ask: a library cannot prompt
+        };
+    }
+
+    /** Loads the plan's known_hosts files once each; the first user file is where new keys are saved. */
+    private void loadKnownHosts(ConnectionPlan plan) throws IOException {
+        List<Path> user = plan.userKnownHostsFiles();
+        for (int i = 0; i < user.size(); i++) {
+            if (i == 0 && !user.get(0).equals(hostKeysFile)) {
+                loadHostKeys(user.get(0));
+            } else if (i > 0 && loadedKnownHosts.add(user.get(i)) && Files.exists(user.get(i))) {
+                loadSystemHostKeys(user.get(i));
+            }
+        }
+        for (Path file : plan.globalKnownHostsFiles()) {
+            if (loadedKnownHosts.add(file) && Files.isReadable(file)) {
+                loadSystemHostKeys(file);
+            }
+        }
+    }
+
+    private static void closeAll(Transport target, List<Transport> hopTransports) {
+        if (target != null) {
+            target.close();
+        }
+        for (int i = hopTransports.size() - 1; i >= 0; i--) {
+            hopTransports.get(i).close();
         }
     }
 
@@ -163,34 +238,6 @@ public class SshClient implements AutoCloseable {
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
     private Logger timelineLog() {
         return LoggerFactory.getLogger(logChannel + ".timeline");
-    }
-
-    private static Socket openSocket(String hostname, ConnectOptions options, Logger timeline) throws IOException {
-        Map<InetSocketAddress, IOException> errors = new LinkedHashMap<>();
-        int timeout = options.timeout() == null ? 0 : (int) Math.max(1, options.timeout().toMillis());
-        long start = System.nanoTime();
-        for (InetAddress address : InetAddress.getAllByName(hostname)) {
-            InetSocketAddress target = new InetSocketAddress(address, options.port());
-            Socket socket = new Socket();
-            try {
-                socket.connect(target, timeout);
-                if (timeline.isDebugEnabled()) {
-                    timeline.debug("TCP connect to {} (name lookup included): {} ms", target,
-                            String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
-                }
-                return socket;
-            } catch (IOException e) {
-                socket.close();
-                errors.put(target, e);
-            }
-        }
-        if (errors.size() == 1 && errors.values().iterator().next() instanceof SocketTimeoutException timedOut) {
-            SocketTimeoutException e = new SocketTimeoutException("Timed out connecting to " + hostname + " port "
-                    + options.port());
-            e.initCause(timedOut);
-            throw e;
-        }
-        throw new NoValidConnectionsException(errors);
     }
 
     /**
@@ -230,7 +277,7 @@ public class SshClient implements AutoCloseable {
      * keys of the same type listed for a host: revoked → refuse; listed → accept; another key of
      * the same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
      */
-    private void checkHostKey(String knownName, PKey serverKey) throws SshException {
+    private void checkHostKey(String knownName, PKey serverKey, MissingHostKeyPolicy policy) throws SshException {
         if (systemHostKeys.isRevoked(knownName, serverKey) || hostKeys.isRevoked(knownName, serverKey)) {
             throw new BadHostKeyException(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
                     + serverKey.fingerprint() + ") is marked @revoked in known_hosts");
@@ -274,8 +321,11 @@ public class SshClient implements AutoCloseable {
             if (options.getPty()) {
                 channel.getPty(PtyOptions.defaults());
             }
-            channel.updateEnvironment(options.environment());
-            if (options.forwardAgent()) {
+            ConnectionPlan plan = targetPlan;
+            Map<String, String> environment = new LinkedHashMap<>(plan == null ? Map.of() : plan.environment());
+            environment.putAll(options.environment());
+            channel.updateEnvironment(environment);
+            if (options.forwardAgent() || (plan != null && plan.forwardAgent())) {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
@@ -387,13 +437,82 @@ public class SshClient implements AutoCloseable {
         return transport;
     }
 
-    /** Closes the connection and every channel on it. Idempotent. */
+    /**
+     * ssh -L: listens on {@code bindHost:bindPort} here and forwards each connection through the
+     * server to {@code destHost:destPort} (a {@code direct-tcpip} channel each).
+     *
+     * @param bindHost the local address to listen on; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one ({@link PortForward#boundPort()} tells which)
+     * @param destHost the destination as the server resolves it
+     * @return the forwarding; it lives until closed, or until this client closes
+     */
+    public PortForward forwardLocal(String bindHost, int bindPort, String destHost, int destPort) throws IOException {
+        connected();
+        return forwardings.local(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -R: asks the server to listen on {@code bindHost:bindPort} and connects each connection
+     * it forwards to {@code destHost:destPort} from this machine.
+     *
+     * @param bindHost the address on the server; {@code ""} for all (the server's GatewayPorts decides)
+     * @param bindPort the port, or 0 to let the server pick ({@link PortForward#boundPort()} tells which)
+     * @throws SshException when the server refuses to listen
+     */
+    public PortForward forwardRemote(String bindHost, int bindPort, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remote(bindHost, bindPort, destHost, destPort);
+    }
+
+    /**
+     * ssh -D: a SOCKS 4, 4a and 5 proxy (no authentication, CONNECT) on {@code bindHost:bindPort};
+     * the server makes each connection, and resolves the names SOCKS 4a and 5 clients send.
+     *
+     * @param bindHost the local address; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one
+     */
+    public PortForward forwardDynamic(String bindHost, int bindPort) throws IOException {
+        connected();
+        return forwardings.dynamic(bindHost, bindPort);
+    }
+
+    /**
+     * ssh -L port:/socket/path: listens here and forwards each connection to a Unix socket on the
+     * server ({@code direct-streamlocal@openssh.com}; the server's AllowStreamLocalForwarding decides).
+     */
+    public PortForward forwardLocalToUnixSocket(String bindHost, int bindPort, String remoteSocketPath)
+            throws IOException {
+        connected();
+        return forwardings.localToUnixSocket(bindHost, bindPort, remoteSocketPath);
+    }
+
+    /**
+     * ssh -R /socket/path:host:port: asks the server to listen on a Unix socket path
+     * ({@code streamlocal-forward@openssh.com}) and connects each connection to
+     * {@code destHost:destPort} from here. {@link PortForward#bindHost()} is the path,
+     * {@link PortForward#boundPort()} 0. The path must not exist yet (unless the server's
+     * StreamLocalBindUnlink is on).
+     *
+     * @throws SshException when the server refuses (AllowStreamLocalForwarding, or the path exists)
+     */
+    public PortForward forwardRemoteFromUnixSocket(String remoteSocketPath, String destHost, int destPort)
+            throws IOException {
+        connected();
+        return forwardings.remoteFromUnixSocket(remoteSocketPath, destHost, destPort);
+    }
+
+    /** Closes every forwarding, then the connection and every channel on it. Idempotent. */
     @Override
     public void close() {
         Transport t = transport;
-        transport = null;
-        if (t != null) {
-            t.close();
+        Forwardings f = forwardings;
+        if (f != null) {
+            f.closeAll();
         }
+        List<Transport> hopTransports = hops;
+        transport = null;
+        hops = List.of();
+        closeAll(t, hopTransports);
     }
 }

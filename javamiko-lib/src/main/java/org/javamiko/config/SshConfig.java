@@ -67,6 +67,29 @@ public final class SshConfig {
     }
 
     /**
+     * The configuration {@code ssh} reads: {@code ~/.ssh/config}, then {@code /etc/ssh/ssh_config}
+     * (the first value obtained for a keyword wins, so the user's file comes first). Missing
+     * files are fine: with neither, the configuration is empty.
+     *
+     * @throws SshException for a malformed line (naming file and line) or a bad Include
+     */
+    public static SshConfig load() throws IOException {
+        return load(LocalEnvironment.system(), Path.of("/etc/ssh/ssh_config"));
+    }
+
+    static SshConfig load(LocalEnvironment local, Path systemFile) throws IOException {
+        ConfigParser parser = new ConfigParser(new IncludeResolver(local.home()));
+        List<ConfigEntry> all = new ArrayList<>();
+        for (Path file : List.of(local.home().resolve(".ssh").resolve("config"), systemFile)) {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                all.add(new ConfigEntry.HostLine(List.of("*"))); // each file starts outside any Host block
+                all.addAll(parser.parseFile(file));
+            }
+        }
+        return new SshConfig(List.copyOf(all), local);
+    }
+
+    /**
      * Parses configuration text (Include lines still read files, relative to {@code ~/.ssh}).
      *
      * @throws IllegalArgumentException for a malformed line, naming its line number

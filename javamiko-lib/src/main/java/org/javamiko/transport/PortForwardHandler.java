@@ -32,6 +32,17 @@ public interface PortForwardHandler {
      *         side closes
      */
     static PortForwardHandler toLocal(InetSocketAddress target) {
-        return (channel, origin, server) -> Relay.connect(channel, target);
+        return toLocal(target, Thread::new);
+    }
+
+    /**
+     * @param target where each forwarded connection is relayed to, from this machine
+     * @param threads makes the second thread of each relay (the first is the handler's own);
+     *                pass {@link Transport#getThreadFactory()} to keep to the user's threads
+     * @return a handler that connects to {@code target} and copies bytes both ways until either
+     *         side closes
+     */
+    static PortForwardHandler toLocal(InetSocketAddress target, java.util.concurrent.ThreadFactory threads) {
+        return (channel, origin, server) -> Relay.connect(channel, target, threads);
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.ThreadFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,12 @@ final class Relay {
     }
 
     /** Connects to {@code target} and relays; returns when both directions have ended. */
-    static void connect(Channel channel, InetSocketAddress target) throws IOException {
+    static void connect(Channel channel, InetSocketAddress target, ThreadFactory threads) throws IOException {
         try (Socket socket = new Socket(); channel) {
             socket.setTcpNoDelay(true);
             socket.connect(target, CONNECT_TIMEOUT_MS);
-            Thread upstream = new Thread(() -> copy(socket, channel), "javamiko-relay " + target);
+            Thread upstream = threads.newThread(() -> copy(socket, channel));
+            upstream.setName("javamiko-relay " + target);
             upstream.setDaemon(true);
             upstream.start();
             try {

@@ -33,6 +33,7 @@ final class RemoteForwards {
     private final Duration timeout;
     private final Duration requestTimeout;
     private final Map<Key, PortForwardHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, PortForwardHandler> socketHandlers = new ConcurrentHashMap<>();
 
     RemoteForwards(SshSession session, ChannelTable channels, ChannelSettings settings, ThreadFactory threads,
                    Duration timeout, Duration requestTimeout) {
@@ -42,6 +43,7 @@ final class RemoteForwards {
         this.timeout = timeout;
         this.requestTimeout = requestTimeout;
         channels.acceptChannels("forwarded-tcpip", settings, this::accept);
+        channels.acceptChannels("forwarded-streamlocal@openssh.com", settings, this::acceptFromSocket);
     }
 
     int request(String address, int port, PortForwardHandler handler) throws IOException {
@@ -65,6 +67,39 @@ final class RemoteForwards {
         }
     }
 
+    /** {@code streamlocal-forward@openssh.com}: the server listens on a Unix socket path for us. */
+    void requestSocket(String socketPath, PortForwardHandler handler) throws IOException {
+        socketHandlers.put(socketPath, handler);
+        SshBuffer reply = session.globalRequest(new SshBuffer(64).putByte(Msg.GLOBAL_REQUEST)
+                .putString("streamlocal-forward@openssh.com").putBoolean(true).putString(socketPath), true, timeout);
+        if (reply.getByte() != Msg.REQUEST_SUCCESS) {
+            socketHandlers.remove(socketPath);
+            throw new SshException("The server refused to listen on the socket " + socketPath
+                    + " for us (is AllowStreamLocalForwarding off, or the path taken?)");
+        }
+    }
+
+    void cancelSocket(String socketPath) throws IOException {
+        socketHandlers.remove(socketPath);
+        SshBuffer reply = session.globalRequest(new SshBuffer(64).putByte(Msg.GLOBAL_REQUEST)
+                .putString("cancel-streamlocal-forward@openssh.com").putBoolean(true).putString(socketPath),
+                true, timeout);
+        if (reply.getByte() != Msg.REQUEST_SUCCESS) {
+            throw new SshException("The server refused to stop forwarding the socket " + socketPath);
+        }
+    }
+
+    /** Runs on the reader thread, as {@link #accept}; the server side is reported as (path, port 0). */
+    private Consumer<ChannelCore> acceptFromSocket(SshBuffer data) throws IOException {
+        String socketPath = data.getStringUtf8();
+        PortForwardHandler handler = socketHandlers.get(socketPath);
+        if (handler == null) {
+            throw new ChannelException(ADMINISTRATIVELY_PROHIBITED, "no forwarding requested for " + socketPath);
+        }
+        InetSocketAddress server = InetSocketAddress.createUnresolved(socketPath, 0);
+        return core -> start(handler, new Channel(core, requestTimeout), server, server, socketPath);
+    }
+
     /** Runs on the reader thread: looks the handler up, then hands the channel over on a thread of its own. */
     private Consumer<ChannelCore> accept(SshBuffer data) throws IOException {
         String address = data.getStringUtf8();
@@ -77,13 +112,15 @@ final class RemoteForwards {
         }
         InetSocketAddress origin = InetSocketAddress.createUnresolved(originAddress, originPort);
         InetSocketAddress server = InetSocketAddress.createUnresolved(address, port);
-        return core -> {
-            Channel channel = new Channel(core, requestTimeout);
-            Thread t = threads.newThread(() -> run(handler, channel, origin, server));
-            t.setName("javamiko-forward " + address + ":" + port);
-            t.setDaemon(true);
-            t.start();
-        };
+        return core -> start(handler, new Channel(core, requestTimeout), origin, server, address + ":" + port);
+    }
+
+    private void start(PortForwardHandler handler, Channel channel, InetSocketAddress origin,
+                       InetSocketAddress server, String name) {
+        Thread t = threads.newThread(() -> run(handler, channel, origin, server));
+        t.setName("javamiko-forward " + name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private void run(PortForwardHandler handler, Channel channel, InetSocketAddress origin, InetSocketAddress server) {

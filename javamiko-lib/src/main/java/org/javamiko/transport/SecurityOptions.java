@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.javamiko.internal.algo.AlgorithmCatalog;
-import org.javamiko.internal.algo.AlgorithmKind;
 
 /**
  * The algorithms a {@link Transport} offers in its key exchange, per kind, in preference order,

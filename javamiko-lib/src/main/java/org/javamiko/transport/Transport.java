@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.SshException;
 import org.javamiko.agent.Agent;
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.auth.UserAuth;
 import org.javamiko.internal.channel.ChannelCore;
 import org.javamiko.internal.channel.ChannelSettings;
@@ -319,6 +318,18 @@ public class Transport implements AutoCloseable {
         return new Channel(openCore(kind, extra, channelSettings), channelTimeout);
     }
 
+    /**
+     * Opens a {@code direct-streamlocal@openssh.com} channel: a connection to a Unix socket on
+     * the server (OpenSSH's {@code ssh -L port:/path/to/socket}).
+     *
+     * @param socketPath the socket's path on the server
+     * @throws org.javamiko.ChannelException when the server refuses (e.g. AllowStreamLocalForwarding no)
+     */
+    public Channel openDirectStreamLocal(String socketPath) throws IOException {
+        SshBuffer extra = new SshBuffer(64).putString(socketPath).putString("").putInt(0);
+        return new Channel(openCore("direct-streamlocal@openssh.com", extra, channelSettings), channelTimeout);
+    }
+
     private ChannelCore openCore(String kind, SshBuffer extra, ChannelSettings settings) throws IOException {
         ChannelTable table = channels;
         if (table == null || !isAuthenticated()) {
@@ -344,6 +355,22 @@ public class Transport implements AutoCloseable {
     /** Asks the server to stop listening on a port {@link #requestPortForward} opened. */
     public void cancelPortForward(String address, int port) throws IOException {
         forwards().cancel(address, port);
+    }
+
+    /**
+     * Asks the server to listen on a Unix socket path and forward the connections it accepts to
+     * us ({@code streamlocal-forward@openssh.com}, OpenSSH's {@code ssh -R /path:host:port}); the
+     * handler sees the path as {@code server.getHostString()}, port 0.
+     *
+     * @throws SshException when the server refuses
+     */
+    public void requestStreamLocalForward(String socketPath, PortForwardHandler handler) throws IOException {
+        forwards().requestSocket(socketPath, handler);
+    }
+
+    /** Asks the server to stop listening on a path {@link #requestStreamLocalForward} opened. */
+    public void cancelStreamLocalForward(String socketPath) throws IOException {
+        forwards().cancelSocket(socketPath);
     }
 
     private synchronized RemoteForwards forwards() throws IOException {

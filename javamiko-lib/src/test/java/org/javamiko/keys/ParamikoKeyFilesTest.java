@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The key files of paramiko's test suite, each behaving as shared/testdata/paramiko-keys/README.md says. */
+/** The key files of paramiko's test suite, each behaving as src/test/resources/testdata/paramiko-keys/README.md says. */
 class ParamikoKeyFilesTest {
     static final Path DIR = SharedTestData.dir("paramiko-keys");
 

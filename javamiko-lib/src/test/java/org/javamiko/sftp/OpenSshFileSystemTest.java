@@ -23,6 +23,7 @@ import org.javamiko.SshException;
 import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -134,9 +135,19 @@ class OpenSshFileSystemTest extends SftpFileSystemContract {
     void theFileStoreReportsTheSpaceTheLocalOneDoes() throws IOException {
         FileStore store = Files.getFileStore(remote(""));
         assertThat(store.type()).isEqualTo("sftp");
-        assertThat(store.getTotalSpace()).isEqualTo(Files.getFileStore(dir).getTotalSpace());
         assertThat(store.getAttribute("totalSpace")).isEqualTo(store.getTotalSpace());
         assertThat(fs.getFileStores()).hasSize(1);
         assertThatThrownBy(() -> Files.getFileStore(remote("missing"))).isInstanceOf(NoSuchFileException.class);
+        assertThat(store.getTotalSpace()).isEqualTo(localFileStore(dir).getTotalSpace());
+    }
+
+    /** The JDK finds a local file store in the mount table; a chroot or sandbox may not list it. */
+    private static FileStore localFileStore(Path path) {
+        try {
+            return Files.getFileStore(path);
+        } catch (IOException e) {
+            Assumptions.abort("the JDK cannot tell the local file store of " + path + ": " + e.getMessage());
+            throw new AssertionError(e);
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.javamiko.internal.cipher.Ciphers;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.Macs;
 import org.javamiko.internal.kex.KexMethods;
+import org.javamiko.transport.AlgorithmKind;
 
 /**
  * What this library implements for each {@link AlgorithmKind}, and what it offers by default
@@ -29,7 +30,7 @@ public final class AlgorithmCatalog {
         return switch (kind) {
             case KEX -> KexMethods.defaultOrder();
             case KEYS -> HOST_KEYS_DEFAULT;
-            case CIPHERS -> Ciphers.defaultOrder().stream().map(CipherFactory::name).toList();
+            case CIPHERS -> Ciphers.supported().stream().map(CipherFactory::name).toList();
             case MACS -> Macs.defaultOrder().stream().map(MacFactory::name).toList();
             case COMPRESSION -> List.of("none");
             case PUBKEYS -> HOST_KEYS_DEFAULT; // the same signature algorithms, for our own keys

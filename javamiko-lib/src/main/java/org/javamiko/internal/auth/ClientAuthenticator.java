@@ -123,7 +123,8 @@ public final class ClientAuthenticator {
         if (options.gssAuth() && tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic)) {
             return;
         }
-        if (keys.isEmpty() && password == null && !options.gssAuth() && tryNone(user)) {
+        if (keys.isEmpty() && password == null && options.interactiveHandler() == null && !options.gssAuth()
+                && tryNone(user)) {
             return;
         }
         for (PKey key : keys) {
@@ -140,6 +141,10 @@ public final class ClientAuthenticator {
                     () -> transport.authInteractive(user, (name, instruction, prompts) -> answerAll(prompts, password), ""))) {
                 return;
             }
+        }
+        if (options.interactiveHandler() != null && tryMethod("keyboard-interactive", "keyboard-interactive (handler)",
+                () -> transport.authInteractive(user, options.interactiveHandler(), ""))) {
+            return;
         }
         throw failure(user);
     }

@@ -1,6 +1,7 @@
 package org.javamiko.internal.cipher;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * {@code aes128-ctr}, {@code aes192-ctr}, {@code aes256-ctr} (RFC 4344) with an HMAC, in either
@@ -65,7 +66,7 @@ final class AesCtrCipher implements PacketCipher {
         if (!encryptThenMac) {
             ctr.apply(buf, off, BLOCK_SIZE);
         }
-        return Bits.getIntBE(buf, off);
+        return SshBuffer.readInt(buf, off);
     }
 
     @Override

@@ -8,6 +8,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * {@code aes128-gcm@openssh.com} and {@code aes256-gcm@openssh.com} (RFC 5647): the 4-byte length
@@ -80,7 +81,7 @@ final class AesGcmCipher implements PacketCipher {
 
     @Override
     public int decryptLength(int seq, byte[] buf, int off) {
-        return Bits.getIntBE(buf, off);
+        return SshBuffer.readInt(buf, off);
     }
 
     @Override

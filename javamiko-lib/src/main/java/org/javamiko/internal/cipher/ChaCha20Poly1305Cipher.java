@@ -8,6 +8,7 @@ import javax.crypto.spec.ChaCha20ParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * {@code chacha20-poly1305@openssh.com} as OpenSSH's PROTOCOL.chacha20poly1305 defines it.
@@ -102,7 +103,7 @@ final class ChaCha20Poly1305Cipher implements PacketCipher {
         }
         clearLengthSeq = seq;
         clearLengthValid = true;
-        return Bits.getIntBE(clearLength, 0);
+        return SshBuffer.readInt(clearLength, 0);
     }
 
     /** Also writes the clear length (from {@link #decryptLength}) back over the encrypted one. */
@@ -145,7 +146,7 @@ final class ChaCha20Poly1305Cipher implements PacketCipher {
 
     /** Nonce = 4 zero bytes || the sequence number as a big-endian uint64 (so 4 more zero bytes). */
     private void setNonce(int seq) {
-        Bits.putIntBE(nonce, 8, seq);
+        SshBuffer.writeInt(nonce, 8, seq);
     }
 
     @Override

@@ -43,12 +43,10 @@ public final class Ciphers {
         return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    /** @return the ciphers a client offers unless configured otherwise, most preferred first */
-    public static List<CipherFactory> defaultOrder() {
-        return ALL;
-    }
-
-    /** @return every cipher javamiko implements (all of them are also in the default order) */
+    /**
+     * @return every cipher javamiko implements, most preferred first; a client offers all of them
+     *     unless configured otherwise
+     */
     public static List<CipherFactory> supported() {
         return ALL;
     }

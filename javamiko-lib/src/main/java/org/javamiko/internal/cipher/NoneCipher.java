@@ -1,6 +1,7 @@
 package org.javamiko.internal.cipher;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * The state of both directions before the first NEWKEYS (RFC 4253 §6): no encryption, no MAC,
@@ -42,7 +43,7 @@ final class NoneCipher implements PacketCipher {
 
     @Override
     public int decryptLength(int seq, byte[] buf, int off) {
-        return Bits.getIntBE(buf, off);
+        return SshBuffer.readInt(buf, off);
     }
 
     @Override

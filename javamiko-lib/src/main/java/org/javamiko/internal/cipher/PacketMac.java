@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * The HMAC of one direction (RFC 4253 §6.4): {@code MAC(key, uint32 seq || bytes)}. The bytes are
@@ -53,7 +54,7 @@ final class PacketMac {
     }
 
     private void compute(int seq, byte[] buf, int off, int len, byte[] out, int outOff) {
-        Bits.putIntBE(seqBytes, 0, seq);
+        SshBuffer.writeInt(seqBytes, 0, seq);
         mac.update(seqBytes);
         mac.update(buf, off, len);
         try {

@@ -26,7 +26,9 @@ final class PrivateFileWriter {
 
     static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
-        boolean posix = Files.getFileStore(target.getParent()).supportsFileAttributeView("posix");
+        // The file system, not the file store, answers this: a file store needs the mount table,
+        // which a chroot or a build sandbox may not list the path in.
+        boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
         Set<PosixFilePermission> mode = EnumSet.copyOf(OWNER_RW);
         if (posix && Files.exists(target)) {
             mode.retainAll(Files.getPosixFilePermissions(target));

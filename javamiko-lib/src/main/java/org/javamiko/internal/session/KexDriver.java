@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.SshException;
-import org.javamiko.internal.algo.AlgorithmKind;
 import org.javamiko.internal.cipher.CipherFactory;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.PacketCipher;
@@ -21,6 +20,7 @@ import org.javamiko.internal.kex.X25519KeyPair;
 import org.javamiko.internal.packet.PacketCounter;
 import org.javamiko.internal.wire.SshBuffer;
 import org.javamiko.keys.PKey;
+import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Negotiated;
 import org.javamiko.transport.SecurityOptions;
 

@@ -1,6 +1,9 @@
 package org.javamiko.internal.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,10 @@ import org.javamiko.SshException;
  * or an {@code ArrayIndexOutOfBoundsException}.
  */
 public final class SshBuffer {
+    /** The one big-endian int codec: the packet ciphers read lengths through it on the hot path. */
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private byte[] data;
     private int readPos;
     private int writePos;
@@ -290,14 +297,11 @@ public final class SshBuffer {
 
     /** @return the big-endian int at {@code off} */
     public static int readInt(byte[] b, int off) {
-        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+        return (int) BIG_ENDIAN_INT.get(b, off);
     }
 
     /** Writes {@code v} big-endian at {@code off}. */
     public static void writeInt(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
+        BIG_ENDIAN_INT.set(b, off, v);
     }
 }

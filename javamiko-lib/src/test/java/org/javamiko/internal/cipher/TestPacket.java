@@ -3,6 +3,8 @@ package org.javamiko.internal.cipher;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.javamiko.internal.wire.SshBuffer;
+
 /**
  * A plaintext packet laid out in a buffer the way the packet writer lays it out: at an offset,
  * padded for the given cipher, with room for the tag after it.
@@ -36,7 +38,7 @@ final class TestPacket {
         int off = 7;
         byte[] buf = new byte[off + len + cipher.tagLength() + 5];
         random.nextBytes(buf);
-        Bits.putIntBE(buf, off, len - 4);
+        SshBuffer.writeInt(buf, off, len - 4);
         buf[off + 4] = (byte) padding;
         return new TestPacket(buf, off, len);
     }

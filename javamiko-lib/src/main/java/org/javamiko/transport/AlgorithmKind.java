@@ -1,4 +1,4 @@
-package org.javamiko.internal.algo;
+package org.javamiko.transport;
 
 import java.util.Locale;
 

@@ -1,0 +1,92 @@
+package org.javamiko.internal.connect;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.javamiko.config.SshConfigDict;
+
+/** The config's values for one host, typed; every lookup answers "not set" when there is no config. */
+final class ConfigValues {
+    private final SshConfigDict dict;
+
+    ConfigValues(SshConfigDict dict) {
+        this.dict = dict;
+    }
+
+    boolean present() {
+        return dict != null;
+    }
+
+    boolean has(String keyword) {
+        return dict != null && dict.containsKey(keyword);
+    }
+
+    String get(String keyword, String fallback) {
+        return dict == null ? fallback : dict.getOrDefault(keyword, fallback);
+    }
+
+    int integer(String keyword, int fallback) {
+        return dict == null ? fallback : dict.getInt(keyword, fallback);
+    }
+
+    boolean bool(String keyword, boolean fallback) {
+        return dict == null ? fallback : dict.getBoolean(keyword, fallback);
+    }
+
+    /** ConnectTimeout and ServerAliveInterval: seconds, {@code none} meaning zero. */
+    Duration seconds(String keyword) {
+        String value = get(keyword, "0");
+        return value.equalsIgnoreCase("none") ? Duration.ZERO : Duration.ofSeconds(integer(keyword, 0));
+    }
+
+    List<Path> paths(String keyword) {
+        List<Path> files = new ArrayList<>();
+        if (dict != null) {
+            dict.getList(keyword).stream().filter(file -> !file.equalsIgnoreCase("none")).forEach(f -> files.add(path(f)));
+        }
+        return files;
+    }
+
+    List<String> commaList(String keyword) {
+        String value = get(keyword, null);
+        return value == null ? List.of() : Arrays.asList(value.split(","));
+    }
+
+    /** SetEnv: {@code NAME=value} pairs separated by spaces. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String value = get("setenv", null);
+        if (value != null) {
+            for (String pair : value.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    env.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        return env;
+    }
+
+    /** Whether {@code first} was obtained before {@code second} (the dictionary keeps that order). */
+    boolean firstOf(String first, String second) {
+        for (String keyword : dict.asMap().keySet()) {
+            if (keyword.equals(first) || keyword.equals(second)) {
+                return keyword.equals(first);
+            }
+        }
+        return true;
+    }
+
+    /** A path as written in the config; {@code ~} is the home directory (when the parser left it). */
+    static Path path(String file) {
+        if (file.equals("~") || file.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + file.substring(1));
+        }
+        return Path.of(file);
+    }
+}

@@ -1,0 +1,38 @@
+package org.javamiko.internal.connect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.javamiko.ConnectOptions;
+
+/** The options one hop authenticates with: the builder's credentials with the plan's choices. */
+public final class PlanOptions {
+    private PlanOptions() {
+    }
+
+    /**
+     * @param plan the hop's or the target's plan
+     * @param base the builder's options (password, passphrase, key, timeouts)
+     */
+    public static ConnectOptions forAuthentication(ConnectionPlan plan, ConnectOptions base) {
+        ConnectOptions.Builder b = ConnectOptions.builder()
+                .port(plan.port()).username(plan.user()).password(base.password()).passphrase(base.passphrase())
+                .pkey(base.pkey()).timeout(plan.connectTimeout()).compress(plan.compress())
+                .allowAgent(!"none".equals(plan.agent()) && !plan.identitiesOnly())
+                .identityAgent(plan.agent() == null || "none".equals(plan.agent()) ? null : Path.of(plan.agent()))
+                // with a config the plan lists ssh's default files itself
+                .lookForKeys(base.sshConfig() == null && base.lookForKeys() && !plan.identitiesOnly())
+                .bannerTimeout(base.bannerTimeout()).authTimeout(base.authTimeout())
+                .channelTimeout(base.channelTimeout()).disabledAlgorithms(base.disabledAlgorithms())
+                .preferredAlgorithms(plan.algorithms()).interactiveHandler(base.interactiveHandler())
+                .gssAuth(base.gssAuth()).gssKex(base.gssKex()).gssDelegCreds(base.gssDelegCreds())
+                .gssHost(base.gssHost()).gssTrustDns(base.gssTrustDns());
+        for (Path file : plan.identityFiles()) {
+            // ssh skips configured identity files that do not exist; the builder's must exist
+            if (base.keyFilenames().contains(file) || Files.isRegularFile(file)) {
+                b.keyFilename(file);
+            }
+        }
+        return b.build();
+    }
+}
