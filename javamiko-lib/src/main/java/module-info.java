@@ -7,6 +7,7 @@
 module org.javamiko {
     requires transitive org.slf4j;
     requires org.bouncycastle.provider;
+    requires java.security.jgss;
 
     exports org.javamiko;
     exports org.javamiko.config;

@@ -405,7 +405,10 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param on GSS-API authentication is not supported yet: true makes connect fail clearly */
+        /**
+         * @param on whether to try GSS-API (Kerberos) authentication, gssapi-with-mic, first (as
+         *     paramiko); default false. See docs/kerberos.md for where the ticket comes from.
+         */
         public Builder gssAuth(boolean on) {
             this.gssAuth = on;
             return this;

@@ -172,7 +172,7 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             configureAlgorithms(t.getSecurityOptions(), options, plan.knownName());
-            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles);
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
@@ -227,8 +227,8 @@ public class SshClient implements AutoCloseable {
     }
 
     private static void refuseUnsupported(ConnectOptions options) throws SshException {
-        if (options.gssAuth() || options.gssKex()) {
-            throw new SshException("GSS-API (Kerberos) authentication and key exchange are not supported yet");
+        if (options.gssKex()) {
+            throw new SshException("GSS-API (Kerberos) key exchange is not supported yet; gssAuth(true) is");
         }
     }
 

@@ -253,6 +253,24 @@ public class Transport implements AutoCloseable {
         return auth().authInteractive(username, handler, submethods);
     }
 
+    /**
+     * Authenticates with GSS-API, Kerberos V5 ({@code gssapi-with-mic}, RFC 4462 §3), as paramiko's
+     * {@code auth_gssapi_with_mic}. JGSS takes the ticket from the JAAS Subject this runs in
+     * ({@code Subject.doAs}), or from the native ticket cache with {@code
+     * -Djavax.security.auth.useSubjectCredsOnly=false}.
+     *
+     * @param gssHost the host part of the server's principal, {@code host/<gssHost>@REALM}
+     * @param trustDns whether to canonicalise {@code gssHost} through DNS first
+     * @param delegateCredentials whether to forward the ticket to the server
+     * @return an empty list on success; on partial success the methods still wanted
+     * @throws org.javamiko.AuthenticationException when there is no ticket, the KDC does not know
+     *     the server's principal, or the server refuses
+     */
+    public List<String> authGssapiWithMic(String username, String gssHost, boolean trustDns, boolean delegateCredentials)
+            throws IOException {
+        return auth().authGssapiWithMic(username, gssHost, trustDns, delegateCredentials);
+    }
+
     /** @return the methods the server named when it last refused us or partly accepted us */
     public List<String> getAllowedAuthTypes() {
         UserAuth a = auth;

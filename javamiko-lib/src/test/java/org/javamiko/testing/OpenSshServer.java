@@ -76,6 +76,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     private static final int LOG_TAIL_LINES = 200;
 
     private final Map<String, String> options;
+    private final Map<String, String> environment;
     private final boolean freshHostKeys;
     private final boolean pam;
     private final ClassScope scope = new ClassScope();
@@ -88,6 +89,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
 
     private OpenSshServer(Builder builder) {
         this.options = new LinkedHashMap<>(builder.options);
+        this.environment = new LinkedHashMap<>(builder.environment);
         this.freshHostKeys = builder.freshHostKeys;
         this.pam = builder.pam;
     }
@@ -156,7 +158,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir, e);
         }
-        sshd = SshdProcess.start(configFile(), options, logFile());
+        sshd = SshdProcess.start(configFile(), options, environment, logFile());
     }
 
     /** Kills sshd (by PID, with the processes it forked) and removes its directory. */
@@ -354,6 +356,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     /** Settings for one {@link OpenSshServer}; each test class may build its own variant. */
     public static final class Builder {
         private final Map<String, String> options = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private boolean freshHostKeys;
         private boolean pam;
 
@@ -369,6 +372,15 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
          */
         public Builder option(String key, String value) {
             options.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets an environment variable for sshd (on top of this JVM's environment), e.g. {@code
+         * env("KRB5_KTNAME", keytab)} for the Kerberos keytab of {@link KerberosRealm}.
+         */
+        public Builder env(String name, String value) {
+            environment.put(name, value);
             return this;
         }
 

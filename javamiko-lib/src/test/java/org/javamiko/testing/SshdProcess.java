@@ -48,14 +48,14 @@ final class SshdProcess {
 
     /**
      * Starts sshd with {@code config} and the extra {@code -o} options, its log ({@code -E}) and
-     * anything it prints going to {@code logFile}, and waits until it sends its banner.
+     * anything it prints going to {@code logFile}, {@code environment} added to this JVM's, and waits until it sends its banner.
      *
      * @throws IllegalStateException with the log when sshd exits or stays silent
      */
-    static SshdProcess start(Path config, Map<String, String> options, Path logFile) {
+    static SshdProcess start(Path config, Map<String, String> options, Map<String, String> environment, Path logFile) {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
-            Process process = launch(config, port, options, logFile);
+            Process process = launch(config, port, options, environment, logFile);
             Readiness readiness = awaitReady(process, port, logFile);
             if (readiness == Readiness.READY) {
                 return new SshdProcess(process, port);
@@ -111,13 +111,15 @@ final class SshdProcess {
         return command;
     }
 
-    private static Process launch(Path config, int port, Map<String, String> options, Path logFile) {
+    private static Process launch(Path config, int port, Map<String, String> options, Map<String, String> environment,
+            Path logFile) {
         try {
             // A fresh log per attempt: an earlier attempt's "Address already in use" must not
             // be read as this one's.
             Files.deleteIfExists(logFile);
-            return new ProcessBuilder(command(config, port, options, logFile))
-                    .redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command(config, port, options, logFile));
+            builder.environment().putAll(environment);
+            return builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();

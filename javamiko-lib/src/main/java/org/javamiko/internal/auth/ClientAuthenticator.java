@@ -37,6 +37,8 @@ public final class ClientAuthenticator {
     private final ConnectOptions options;
     private final Logger log;
     private final KeyFileCache keyFiles;
+    private final String hostname;
+    private AuthenticationException gssFailure;
     private final List<String> tried = new ArrayList<>();
     private final List<PasswordRequiredException> lockedKeys = new ArrayList<>();
     private List<String> allowed = List.of();
@@ -50,8 +52,11 @@ public final class ClientAuthenticator {
      * @param options the user's credentials and choices
      * @param log where to log each attempt (DEBUG; never a secret)
      * @param keyFiles the client's decoded key files, reused while a file is unchanged
+     * @param hostname the host connected to: the GSS-API principal's host part unless gssHost says otherwise
      */
-    public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log, KeyFileCache keyFiles) {
+    public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log, KeyFileCache keyFiles,
+            String hostname) {
+        this.hostname = hostname;
         this.transport = transport;
         this.options = options;
         this.log = log;
@@ -115,7 +120,11 @@ public final class ClientAuthenticator {
         String user = options.username();
         List<PKey> keys = keys();
         String password = options.password();
-        if (keys.isEmpty() && password == null && options.interactiveHandler() == null && tryNone(user)) {
+        if (options.gssAuth() && tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic)) {
+            return;
+        }
+        if (keys.isEmpty() && password == null && options.interactiveHandler() == null && !options.gssAuth()
+                && tryNone(user)) {
             return;
         }
         for (PKey key : keys) {
@@ -138,6 +147,21 @@ public final class ClientAuthenticator {
             return;
         }
         throw failure(user);
+    }
+
+    /** gssapi-with-mic, its refusal kept: why Kerberos failed (no ticket, unknown principal) is the news. */
+    private List<String> gssapiWithMic() throws IOException {
+        try {
+            return transport.authGssapiWithMic(options.username(), gssHost(), options.gssTrustDns(), options.gssDelegCreds());
+        } catch (AuthenticationException e) {
+            gssFailure = e;
+            throw e;
+        }
+    }
+
+    /** The host part of the server's Kerberos principal: gssHost, else the host connected to. */
+    private String gssHost() {
+        return options.gssHost() != null ? options.gssHost() : hostname;
     }
 
     /**
@@ -211,6 +235,9 @@ public final class ClientAuthenticator {
         String message = "Authentication failed for " + user + ": "
                 + (tried.isEmpty() ? "no credentials to try (no key, no password)" : "tried " + String.join(", ", tried))
                 + "; the server allows " + (allowed.isEmpty() ? "nothing more" : String.join(", ", allowed));
+        if (gssFailure != null) {
+            message += "; " + gssFailure.getMessage();
+        }
         AuthenticationException e = lockedKeys.isEmpty() ? new AuthenticationException(message)
                 : new PasswordRequiredException(message + "; encrypted keys were skipped for want of a passphrase");
         lockedKeys.forEach(e::addSuppressed);

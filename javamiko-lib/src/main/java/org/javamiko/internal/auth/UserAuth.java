@@ -36,6 +36,14 @@ public final class UserAuth {
     public static final byte[] SERVICE_REQUEST = new SshBuffer(32).putByte(Msg.SERVICE_REQUEST)
             .putString("ssh-userauth").toByteArray();
     private static final int MAX_PROMPTS = 64;
+    private static final int MAX_GSS_ROUNDS = 16;
+    // RFC 4462 §3: the gssapi-with-mic messages, in the method-specific range 60-79.
+    private static final int GSSAPI_RESPONSE = 60;
+    private static final int GSSAPI_TOKEN = 61;
+    private static final int GSSAPI_EXCHANGE_COMPLETE = 63;
+    private static final int GSSAPI_ERROR = 64;
+    private static final int GSSAPI_ERRTOK = 65;
+    private static final int GSSAPI_MIC = 66;
 
     private final SshSession session;
     private final Duration timeout;
@@ -228,6 +236,74 @@ public final class UserAuth {
             }
             session.send(response);
         }
+    }
+
+    /**
+     * The "gssapi-with-mic" method (RFC 4462 §3) with Kerberos V5: the security context's
+     * tokens, then the MIC over the session identifier. The first token is made before anything
+     * is sent, so a missing ticket fails here without leaving the server mid-exchange.
+     *
+     * @param host the host part of the server's principal ({@code host/<host>@REALM})
+     * @param trustDns whether to canonicalise {@code host} through DNS first
+     * @param delegate whether to forward the user's ticket to the server
+     */
+    public synchronized List<String> authGssapiWithMic(String user, String host, boolean trustDns, boolean delegate)
+            throws IOException {
+        ensureService();
+        GssapiWithMic gss = GssapiWithMic.open(host, trustDns, delegate);
+        try {
+            byte[] token = gss.step(new byte[0]);
+            session.log().debug("Trying gssapi-with-mic authentication for {}", user);
+            session.send(request(user, "gssapi-with-mic").putInt(1).putString(GssapiWithMic.KERBEROS_OID_DER));
+            SshBuffer reply = session.nextAuthMessage(timeout);
+            if (peekType(reply) != GSSAPI_RESPONSE) {
+                return verdict(user, "gssapi-with-mic", reply);
+            }
+            for (int round = 0; ; round++) {
+                if (round > MAX_GSS_ROUNDS) {
+                    throw new SshException("The GSS-API exchange took more than " + MAX_GSS_ROUNDS + " rounds");
+                }
+                if (token != null) {
+                    session.send(new SshBuffer(token.length + 16).putByte(GSSAPI_TOKEN).putString(token));
+                }
+                if (gss.established()) {
+                    break;
+                }
+                reply = session.nextAuthMessage(timeout);
+                if (peekType(reply) == Msg.USERAUTH_FAILURE) {
+                    return verdict(user, "gssapi-with-mic", reply);
+                }
+                int type = reply.getByte();
+                if (type == GSSAPI_ERROR) {
+                    throw gss.serverError(reply);
+                } else if (type == GSSAPI_ERRTOK) {
+                    gss.step(reply.getString()); // throws with the mechanism's reading of the server's error
+                    throw new AuthenticationException("The server sent a GSS-API error token for " + user);
+                } else if (type != GSSAPI_TOKEN) {
+                    throw new SshException("Unexpected message " + type + " in the GSS-API exchange");
+                }
+                token = gss.step(reply.getString());
+            }
+            if (gss.integrity()) {
+                byte[] signed = new SshBuffer(256).putString(session.sessionId()).putByte(Msg.USERAUTH_REQUEST)
+                        .putString(user).putString(SERVICE).putString("gssapi-with-mic").toByteArray();
+                session.send(new SshBuffer(128).putByte(GSSAPI_MIC).putString(gss.mic(signed)));
+            } else {
+                session.send(new SshBuffer(8).putByte(GSSAPI_EXCHANGE_COMPLETE));
+            }
+            return verdict(user, "gssapi-with-mic", gssVerdict(session.nextAuthMessage(timeout), gss));
+        } finally {
+            gss.dispose();
+        }
+    }
+
+    /** The server's reply to the MIC: its GSS-API error, if it sent one, becomes the exception. */
+    private static SshBuffer gssVerdict(SshBuffer reply, GssapiWithMic gss) throws IOException {
+        if (peekType(reply) == GSSAPI_ERROR) {
+            reply.getByte();
+            throw gss.serverError(reply);
+        }
+        return reply;
     }
 
     private static int peekType(SshBuffer reply) {

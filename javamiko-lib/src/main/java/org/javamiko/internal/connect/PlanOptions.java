@@ -24,7 +24,9 @@ public final class PlanOptions {
                 .lookForKeys(base.sshConfig() == null && base.lookForKeys() && !plan.identitiesOnly())
                 .bannerTimeout(base.bannerTimeout()).authTimeout(base.authTimeout())
                 .channelTimeout(base.channelTimeout()).disabledAlgorithms(base.disabledAlgorithms())
-                .preferredAlgorithms(plan.algorithms()).interactiveHandler(base.interactiveHandler());
+                .preferredAlgorithms(plan.algorithms()).interactiveHandler(base.interactiveHandler())
+                .gssAuth(base.gssAuth()).gssKex(base.gssKex()).gssDelegCreds(base.gssDelegCreds())
+                .gssHost(base.gssHost()).gssTrustDns(base.gssTrustDns());
         for (Path file : plan.identityFiles()) {
             // ssh skips configured identity files that do not exist; the builder's must exist
             if (base.keyFilenames().contains(file) || Files.isRegularFile(file)) {
