@@ -51,6 +51,8 @@ final class KexDriver implements KexContext {
     private final SecureRandom random;
     /** Non-null while an exchange is under way (from our KEXINIT until the server's NEWKEYS). */
     private final AtomicReference<OurKexInit> ours = new AtomicReference<>();
+    /** Orders starting an exchange against the reader answering the server's KEXINIT. */
+    private final Object startLock = new Object();
 
     // Touched by the reader thread only.
     private byte[] serverKexInit;
@@ -120,11 +122,19 @@ final class KexDriver implements KexContext {
         if (ours.get() != null) {
             return false;
         }
-        OurKexInit mine = encodeKexInit();
-        if (!ours.compareAndSet(null, mine)) {
-            return false;
+        // "ours" is published only once its KEXINIT is queued: otherwise the reader, seeing ours
+        // set as the server's KEXINIT arrives, could queue its kex reply ahead of our KEXINIT and
+        // the server would wait for ever. The lock guards only a queue add; the write happens
+        // after it is released.
+        synchronized (startLock) {
+            if (ours.get() != null) {
+                return false;
+            }
+            OurKexInit mine = encodeKexInit();
+            session.queueKexStep(kexInitStep(mine));
+            ours.set(mine);
         }
-        session.sendKexStep(kexInitStep(mine));
+        session.flushSends();
         return true;
     }
 

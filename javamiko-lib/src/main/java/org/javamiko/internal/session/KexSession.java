@@ -16,11 +16,18 @@ interface KexSession {
     /** Queues a key-exchange step; it passes the closed gate, in order, and the caller never waits. */
     void sendKexStep(SendPath.KexStep step) throws IOException;
 
+    /** Queues a key-exchange step without writing it; {@link #flushSends} writes it. */
+    void queueKexStep(SendPath.KexStep step) throws IOException;
+
+    /** Writes what is queued, if the write lock is free (otherwise its holder does, on release). */
+    void flushSends();
+
     /** With the write lock held (inside a step): only kex messages go out from now on. */
     void closeSendGate();
 
     /** With the write lock held (inside a step, after our NEWKEYS): everything may go out again. */
     void openSendGate();
+
     /** @return the incoming compression slot, switched on the reader thread */
     CompressionSlot readerCompression();
 

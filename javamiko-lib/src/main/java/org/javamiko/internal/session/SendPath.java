@@ -98,7 +98,7 @@ final class SendPath {
             writer = packetWriter;
             first.writeTo(writer);
         } finally {
-            writeLock.unlock();
+            unlockAndDrain();
         }
     }
 
@@ -117,9 +117,8 @@ final class SendPath {
             throw e;
         } finally {
             writingSince = 0;
-            writeLock.unlock();
+            unlockAndDrain();
         }
-        drain();
     }
 
     /** Sends channel data as packets of at most {@code maxPerPacket} bytes (see {@link PacketWriter#writeChannelData}). */
@@ -135,9 +134,8 @@ final class SendPath {
             throw e;
         } finally {
             writingSince = 0;
-            writeLock.unlock();
+            unlockAndDrain();
         }
-        drain();
     }
 
     /**
@@ -157,9 +155,8 @@ final class SendPath {
             throw e;
         } finally {
             writingSince = 0;
-            writeLock.unlock();
+            unlockAndDrain();
         }
-        drain();
     }
 
     /**
@@ -184,7 +181,7 @@ final class SendPath {
             owner.fail(e);
             throw e;
         } finally {
-            writeLock.unlock();
+            unlockAndDrain();
         }
     }
 
@@ -204,7 +201,7 @@ final class SendPath {
                     return;
                 }
             } finally {
-                writeLock.unlock();
+                unlockAndDrain();
             }
         }
         if (outboxBytes.addAndGet(len) > MAX_OUTBOX_BYTES) {
@@ -231,9 +228,17 @@ final class SendPath {
      * pass the closed gate, in order, and the thread that queues them never waits for the lock.
      */
     void sendKexStep(KexStep step) throws IOException {
+        queueKexStep(step);
+        drain();
+    }
+
+    /**
+     * Queues a key-exchange step without writing anything: for a caller that must order the
+     * queueing against another thread under its own lock and {@link #drain} after releasing it.
+     */
+    void queueKexStep(KexStep step) throws IOException {
         owner.throwIfClosed();
         kexSteps.add(step);
-        drain();
     }
 
     /** Called by a key-exchange step with the write lock held: from now on only kex messages go out. */
@@ -277,7 +282,7 @@ final class SendPath {
         } catch (IOException e) {
             return false;
         } finally {
-            writeLock.unlock();
+            unlockAndDrain();
         }
     }
 
@@ -293,7 +298,8 @@ final class SendPath {
             if (!gateClosed && !owner.isClosed()) {
                 return;
             }
-            writeLock.unlock();
+            // A kex step may have been queued while we held the lock; it is what opens the gate.
+            unlockAndDrain();
             owner.throwIfClosed();
             awaitGate(deadline);
         }
@@ -318,6 +324,15 @@ final class SendPath {
         } finally {
             gateLock.unlock();
         }
+    }
+
+    /**
+     * Every release of the write lock goes through here: a thread that could not take the lock
+     * (the reader queuing a kex step) counts on its holder to write what it queued.
+     */
+    private void unlockAndDrain() {
+        writeLock.unlock();
+        drain();
     }
 
     /**

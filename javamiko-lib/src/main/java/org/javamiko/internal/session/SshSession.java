@@ -431,6 +431,16 @@ public final class SshSession implements AutoCloseable {
         }
 
         @Override
+        public void queueKexStep(SendPath.KexStep step) throws IOException {
+            sendPath.queueKexStep(step);
+        }
+
+        @Override
+        public void flushSends() {
+            sendPath.drain();
+        }
+
+        @Override
         public void closeSendGate() {
             sendPath.closeGate();
         }

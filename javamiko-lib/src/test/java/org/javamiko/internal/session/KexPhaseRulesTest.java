@@ -24,11 +24,24 @@ class KexPhaseRulesTest {
     /** A session that records the steps the driver queues and never writes them. */
     private static final class FakeSession implements KexSession {
         final List<SendPath.KexStep> steps = new ArrayList<>();
+        /** For each queued step: whether the driver already said an exchange was under way. */
+        final List<Boolean> underWayWhenQueued = new ArrayList<>();
+        KexDriver driver;
         final CompressionSlot readerCompression = CompressionSlot.incoming();
 
         @Override
         public void sendKexStep(SendPath.KexStep step) {
             steps.add(step);
+        }
+
+        @Override
+        public void queueKexStep(SendPath.KexStep step) {
+            underWayWhenQueued.add(driver != null && driver.inProgress());
+            steps.add(step);
+        }
+
+        @Override
+        public void flushSends() {
         }
 
         @Override
@@ -81,6 +94,10 @@ class KexPhaseRulesTest {
     private final KexDriver driver = new KexDriver(session, new SessionConfig(new SecurityOptions(),
             session.log(), Thread::new, SessionConfig.DEFAULT_REKEY_BYTES, SessionConfig.DEFAULT_REKEY_INTERVAL,
             SessionConfig.CLIENT_VERSION, Duration.ofSeconds(30)), new SecureRandom());
+
+    {
+        session.driver = driver;
+    }
 
     private static SshBuffer serverKexInit(boolean strict) throws SshException {
         SecurityOptions s = new SecurityOptions();
@@ -155,5 +172,13 @@ class KexPhaseRulesTest {
         int before = session.steps.size();
         driver.startRekey(); // under way already: nothing more
         assertThat(session.steps).hasSize(before);
+    }
+
+    @Test
+    void ourKexInitIsQueuedBeforeAnyoneCanSeeTheExchangeUnderWay() throws Exception {
+        // The reader answers the server's KEXINIT once it sees an exchange under way; if that
+        // were visible before our KEXINIT is queued, its answer could go out first.
+        driver.onKexInit(serverKexInit(false));
+        assertThat(session.underWayWhenQueued).first().isEqualTo(false);
     }
 }
