@@ -169,7 +169,7 @@ public class SftpClient implements AutoCloseable {
         return dir.endsWith("/") ? dir + path : dir + "/" + path;
     }
 
-    /** @return the names in a directory, without "." and ".." */
+    /** @return the names in a directory, without "." and ".." or names that are not plain (see {@link SftpDirectoryStream}) */
     public List<String> listdir(String path) throws IOException {
         List<String> names = new ArrayList<>();
         for (SftpAttributes a : listdirAttr(path)) {
@@ -178,7 +178,7 @@ public class SftpClient implements AutoCloseable {
         return names;
     }
 
-    /** @return the entries of a directory with their attributes, without "." and ".." */
+    /** @return the entries of a directory with their attributes, without "." and ".." or names that are not plain */
     public List<SftpAttributes> listdirAttr(String path) throws IOException {
         List<SftpAttributes> out = new ArrayList<>();
         try (SftpDirectoryStream dir = listdirIter(path)) {
