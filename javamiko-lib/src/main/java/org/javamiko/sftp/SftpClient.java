@@ -57,6 +57,8 @@ public class SftpClient implements AutoCloseable {
     private final int writeChunk;
     private final SftpTransfers transfers;
     private volatile String cwd;
+    private volatile boolean verifyGetSize = true;
+    private volatile boolean atomicPut;
 
     private SftpClient(SftpConnection conn, Channel channel) throws IOException {
         this.conn = conn;
@@ -382,6 +384,40 @@ public class SftpClient implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ transfers
+
+    /**
+     * Whether {@link #get} and {@link #getfo} compare the bytes received with the size the server
+     * reported when the file was opened, and throw {@link SftpException} when they differ (as
+     * paramiko's "size mismatch in get!"); {@code get} then leaves no file behind. On by default;
+     * turn it off to download files that grow while they are read, such as logs.
+     */
+    public void setVerifyGetSize(boolean verify) {
+        this.verifyGetSize = verify;
+    }
+
+    /** @return whether downloads check their size, see {@link #setVerifyGetSize} */
+    public boolean isVerifyGetSize() {
+        return verifyGetSize;
+    }
+
+    /**
+     * Whether {@link #put} and {@link #putfo} upload to a temporary name beside the target,
+     * commit it with {@code fsync@openssh.com} when the server offers it, give it the replaced
+     * file's permissions, and rename it over the target ({@code posix-rename@openssh.com} when
+     * offered): a reader never sees a half-written file and a failed upload leaves the old one.
+     *
+     * <p>Off by default, as OpenSSH's sftp and paramiko write in place: that keeps the file's
+     * owner, hard links and ACLs, and works in directories where the user may write a file but
+     * not create one. Without posix-rename the old file is removed just before the rename.
+     */
+    public void setAtomicPut(boolean atomic) {
+        this.atomicPut = atomic;
+    }
+
+    /** @return whether uploads are atomic, see {@link #setAtomicPut} */
+    public boolean isAtomicPut() {
+        return atomicPut;
+    }
 
     /**
      * Uploads a local file, with many writes in flight.
