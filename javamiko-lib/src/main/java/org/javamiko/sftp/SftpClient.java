@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,19 @@ public class SftpClient implements AutoCloseable {
     static final int MAX_REQUESTS = 64;
 
     private final SftpConnection conn;
+    /** The SSH channel under the session, or null over plain streams. */
+    private final Channel channel;
     private final SftpLimits limits;
     private final int readChunk;
     private final int writeChunk;
     private final SftpTransfers transfers;
     private volatile String cwd;
+    private volatile boolean verifyGetSize = true;
+    private volatile boolean atomicPut;
 
-    private SftpClient(SftpConnection conn) throws IOException {
+    private SftpClient(SftpConnection conn, Channel channel) throws IOException {
         this.conn = conn;
+        this.channel = channel;
         this.limits = conn.hasExtension(EXT_LIMITS) ? queryLimits() : null;
         this.readChunk = chunkWithin(limits == null ? 0 : limits.maxReadLength());
         this.writeChunk = chunkWithin(limits == null ? 0 : limits.maxWriteLength());
@@ -91,7 +97,12 @@ public class SftpClient implements AutoCloseable {
         Channel channel = transport.openSession();
         try {
             channel.invokeSubsystem("sftp");
-            return overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close);
+            // The version handshake is bounded as the channel's opening was; afterwards the
+            // client's own timeout (none unless set) applies.
+            channel.setTimeout(transport.getChannelTimeout());
+            SftpClient client = overStreams(channel.getInputStream(), channel.getOutputStream(), channel::close, channel);
+            channel.setTimeout(null);
+            return client;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -109,12 +120,36 @@ public class SftpClient implements AutoCloseable {
      * @param underlying closed last, e.g. the channel; may be null
      */
     static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying) throws IOException {
+        return overStreams(fromServer, toServer, underlying, null);
+    }
+
+    private static SftpClient overStreams(InputStream fromServer, OutputStream toServer, Closeable underlying,
+                                          Channel channel) throws IOException {
         SftpConnection conn = SftpConnection.open(fromServer, toServer, underlying);
         try {
-            return new SftpClient(conn);
+            return new SftpClient(conn, channel);
         } catch (IOException | RuntimeException e) {
             conn.close();
             throw e;
+        }
+    }
+
+    /**
+     * Bounds the wait for each reply, and each write the SSH channel holds back for want of
+     * window. On expiry the call throws {@link java.net.SocketTimeoutException} and this client is
+     * closed: a reply that came later could no longer be matched to its request, and a buffer
+     * handed to a read is never written into afterwards.
+     *
+     * <p>None by default, as paramiko and OpenSSH's sftp: a large file on a slow disk may take
+     * long for one reply, and a dead server is found by the connection's keepalive
+     * ({@link org.javamiko.ConnectOptions.Builder#keepalive}).
+     *
+     * @param timeout the bound, or null or zero for none
+     */
+    public void setTimeout(Duration timeout) {
+        conn.setTimeout(timeout);
+        if (channel != null) {
+            channel.setTimeout(timeout);
         }
     }
 
@@ -159,7 +194,7 @@ public class SftpClient implements AutoCloseable {
      * Lists a directory, as paramiko's {@code listdir}.
      *
      * @param path the directory
-     * @return the names in it, without "." and ".."
+     * @return the names in it, without "." and ".." or names that are not plain (see {@link SftpDirectoryStream})
      * @throws IOException if the server refuses (see the class comment for the exception types) or the session fails
      */
     public List<String> listdir(String path) throws IOException {
@@ -174,7 +209,7 @@ public class SftpClient implements AutoCloseable {
      * Lists a directory with the attributes of each entry, as paramiko's {@code listdir_attr}.
      *
      * @param path the directory
-     * @return its entries, without "." and ".."; {@link SftpAttributes#getFilename()} names each
+     * @return its entries, without "." and ".." or names that are not plain; {@link SftpAttributes#getFilename()} names each
      * @throws IOException if the server refuses (see the class comment for the exception types) or the session fails
      */
     public List<SftpAttributes> listdirAttr(String path) throws IOException {
@@ -511,6 +546,40 @@ public class SftpClient implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ transfers
+
+    /**
+     * Whether {@link #get} and {@link #getfo} compare the bytes received with the size the server
+     * reported when the file was opened, and throw {@link SftpException} when they differ (as
+     * paramiko's "size mismatch in get!"); {@code get} then leaves no file behind. On by default;
+     * turn it off to download files that grow while they are read, such as logs.
+     */
+    public void setVerifyGetSize(boolean verify) {
+        this.verifyGetSize = verify;
+    }
+
+    /** @return whether downloads check their size, see {@link #setVerifyGetSize} */
+    public boolean isVerifyGetSize() {
+        return verifyGetSize;
+    }
+
+    /**
+     * Whether {@link #put} and {@link #putfo} upload to a temporary name beside the target,
+     * commit it with {@code fsync@openssh.com} when the server offers it, give it the replaced
+     * file's permissions, and rename it over the target ({@code posix-rename@openssh.com} when
+     * offered): a reader never sees a half-written file and a failed upload leaves the old one.
+     *
+     * <p>Off by default, as OpenSSH's sftp and paramiko write in place: that keeps the file's
+     * owner, hard links and ACLs, and works in directories where the user may write a file but
+     * not create one. Without posix-rename the old file is removed just before the rename.
+     */
+    public void setAtomicPut(boolean atomic) {
+        this.atomicPut = atomic;
+    }
+
+    /** @return whether uploads are atomic, see {@link #setAtomicPut} */
+    public boolean isAtomicPut() {
+        return atomicPut;
+    }
 
     /**
      * Uploads a local file, with many writes in flight.

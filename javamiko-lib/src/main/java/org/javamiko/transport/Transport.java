@@ -546,6 +546,11 @@ public class Transport implements AutoCloseable {
         this.channelTimeout = timeout;
     }
 
+    /** @return the bound on a channel-open answer and on channel request replies (1 hour unless set) */
+    public Duration getChannelTimeout() {
+        return channelTimeout;
+    }
+
     /**
      * Sets how much unread output each new channel may buffer before flow control holds the
      * server back (64 MiB by default).
