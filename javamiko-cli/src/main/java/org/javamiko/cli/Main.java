@@ -9,6 +9,7 @@ public final class Main {
 
     /**
      * @param args the sub-command and its arguments
+     * @throws Exception when the sub-command fails
      */
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
