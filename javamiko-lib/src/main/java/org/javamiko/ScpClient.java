@@ -52,13 +52,19 @@ public class ScpClient {
     /**
      * An SCP client over a connected {@link SshClient} (its SetEnv and options apply to the
      * remote scp as to any command).
+     *
+     * @param client a connected client; each transfer opens a session channel on it
      */
     public ScpClient(SshClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.transport = null;
     }
 
-    /** An SCP client over an authenticated {@link Transport}, as paramiko's {@code SCPClient(transport)}. */
+    /**
+     * An SCP client over an authenticated {@link Transport}, as paramiko's {@code SCPClient(transport)}.
+     *
+     * @param transport an authenticated transport
+     */
     public ScpClient(Transport transport) {
         this.client = null;
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -69,6 +75,9 @@ public class ScpClient {
      * default options.
      *
      * @see #put(List, String, ScpOptions)
+     * @param local the file (or directory) to send
+     * @param remote where it goes: an existing directory, or the new name
+     * @throws IOException as {@link #put(List, String, ScpOptions)}
      */
     public void put(Path local, String remote) throws IOException {
         put(List.of(local), remote, ScpOptions.defaults());
@@ -82,6 +91,10 @@ public class ScpClient {
      * }</pre>
      *
      * @see #put(List, String, ScpOptions)
+     * @param local the file or directory to send
+     * @param remote where it goes: an existing directory, or the new name
+     * @param options recursion, times, progress, timeout
+     * @throws IOException as {@link #put(List, String, ScpOptions)}
      */
     public void put(Path local, String remote, ScpOptions options) throws IOException {
         put(List.of(local), remote, options);
@@ -100,6 +113,10 @@ public class ScpClient {
      * @throws ScpException when a source is a directory and the transfer is not recursive, or
      *                      the remote scp reports an error (its message in {@link ScpException#remoteMessage()})
      * @throws NoSuchFileException when a source does not exist (nothing is sent)
+     * @param locals the files and directories to send, at least one
+     * @param remote where they go: an existing directory (needed for several), or the new name of one
+     * @param options recursion, times, progress, timeout
+     * @throws IOException when the connection fails; {@link java.net.SocketTimeoutException} when the timeout passes
      */
     public void put(List<Path> locals, String remote, ScpOptions options) throws IOException {
         if (locals.isEmpty()) {
@@ -135,6 +152,10 @@ public class ScpClient {
      * }</pre>
      *
      * @param mode the permission bits, e.g. {@code 0644} (the remote umask applies to a new file)
+     * @param in the data; exactly {@code size} bytes are read
+     * @param remote the remote file
+     * @param size the number of bytes
+     * @throws IOException when the remote scp reports an error ({@link ScpException}), the stream ends early, or the connection fails
      */
     public void putfo(InputStream in, String remote, long size, int mode) throws IOException {
         putfo(in, remote, size, mode, ScpOptions.defaults());
@@ -145,6 +166,12 @@ public class ScpClient {
      * {@code preserveTimes} in the options are ignored.
      *
      * @see #putfo(InputStream, String, long, int)
+     * @param in the data; exactly {@code size} bytes are read
+     * @param remote the remote file
+     * @param size the number of bytes
+     * @param mode the permission bits, e.g. {@code 0644}
+     * @param options progress, timeout, remote program
+     * @throws IOException as {@link #putfo(InputStream, String, long, int)}
      */
     public void putfo(InputStream in, String remote, long size, int mode, ScpOptions options) throws IOException {
         if (size < 0) {
@@ -164,6 +191,9 @@ public class ScpClient {
      * Downloads one file with the default options.
      *
      * @see #get(String, Path, ScpOptions)
+     * @param remote the remote file
+     * @param local an existing directory to put it in, or the new file
+     * @throws IOException as {@link #get(String, Path, ScpOptions)}
      */
     public void get(String remote, Path local) throws IOException {
         get(remote, local, ScpOptions.defaults());
@@ -183,6 +213,10 @@ public class ScpClient {
      *                      without recursion), or when the server sends anything but the entry
      *                      asked for, a name that is not a plain file name, or a directory in a
      *                      non-recursive transfer (refused before writing it)
+     * @param remote the remote file or directory (its last element must be a plain name)
+     * @param local an existing directory to receive into, or the new name
+     * @param options recursion, times, progress, timeout
+     * @throws IOException when writing locally or the connection fails; {@link java.net.SocketTimeoutException} when the timeout passes
      */
     public void get(String remote, Path local, ScpOptions options) throws IOException {
         String expected = expectedName(remote);
@@ -203,6 +237,9 @@ public class ScpClient {
      * }</pre>
      *
      * @return the number of bytes written to {@code out}
+     * @param remote the remote file
+     * @param out receives its bytes (not closed)
+     * @throws IOException as {@link #get(String, Path, ScpOptions)}
      */
     public long getfo(String remote, OutputStream out) throws IOException {
         return getfo(remote, out, ScpOptions.defaults());
@@ -213,6 +250,11 @@ public class ScpClient {
      * are ignored.
      *
      * @see #getfo(String, OutputStream)
+     * @param remote the remote file
+     * @param out receives its bytes (not closed)
+     * @param options progress, timeout, remote program
+     * @return the number of bytes written to {@code out}
+     * @throws IOException as {@link #get(String, Path, ScpOptions)}
      */
     public long getfo(String remote, OutputStream out, ScpOptions options) throws IOException {
         String expected = expectedName(remote);

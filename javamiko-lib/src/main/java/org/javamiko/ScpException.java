@@ -16,7 +16,9 @@ package org.javamiko;
  */
 public class ScpException extends SshException {
     private static final long serialVersionUID = 1L;
+    /** What the remote scp said, or empty. */
     private final String remoteMessage;
+    /** The remote scp's exit status, or -1. */
     private final int exitStatus;
 
     /**

@@ -83,19 +83,28 @@ public final class ScpOptions {
         private Builder() {
         }
 
-        /** @param recursive copy directories with their contents ({@code -r}); default false */
+        /**
+         * @param recursive copy directories with their contents ({@code -r}); default false
+         * @return this builder
+         */
         public Builder recursive(boolean recursive) {
             this.recursive = recursive;
             return this;
         }
 
-        /** @param preserve send and apply times and exact modes ({@code -p}); default false */
+        /**
+         * @param preserve send and apply times and exact modes ({@code -p}); default false
+         * @return this builder
+         */
         public Builder preserveTimes(boolean preserve) {
             this.preserveTimes = preserve;
             return this;
         }
 
-        /** @param listener told of each file's progress; null for none */
+        /**
+         * @param listener told of each file's progress; null for none
+         * @return this builder
+         */
         public Builder progress(ScpProgressListener listener) {
             this.progress = listener;
             return this;
@@ -105,6 +114,7 @@ public final class ScpOptions {
          * @param timeout bounds each wait for the remote side; on expiry a
          *                {@link java.net.SocketTimeoutException} and the transfer's channel is closed;
          *                null (the default) for none
+         * @return this builder
          */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
@@ -114,6 +124,7 @@ public final class ScpOptions {
         /**
          * @param command the remote program run with {@code -t} or {@code -f}, as a shell word
          *                (not quoted by us), e.g. {@code "/usr/bin/scp"}; default {@code scp}
+         * @return this builder
          */
         public Builder scpCommand(String command) {
             this.scpCommand = Objects.requireNonNull(command, "command");
