@@ -1,4 +1,4 @@
-package org.javamiko.internal.connect;
+package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.javamiko.ConnectOptions;
+import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.JumpSpec;
 import org.javamiko.config.SshConfig;
 import org.javamiko.testing.ExternalCommand;
 import org.junit.jupiter.params.ParameterizedTest;
