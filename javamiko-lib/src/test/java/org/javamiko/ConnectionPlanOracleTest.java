@@ -32,7 +32,7 @@ class ConnectionPlanOracleTest {
             "kexalgorithms", "kex", "hostkeyalgorithms", "keys", "pubkeyacceptedalgorithms", "pubkeys");
 
     static Stream<Arguments> aliases() throws IOException, URISyntaxException {
-        Path dir = Path.of(ConnectionPlanOracleTest.class.getResource("configs").toURI());
+        Path dir = Path.of(ConnectionPlanOracleTest.class.getResource("/org/javamiko/internal/connect/configs").toURI());
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
