@@ -8,6 +8,7 @@ import org.javamiko.keys.PKey;
  */
 public class BadHostKeyException extends SshException {
     private static final long serialVersionUID = 1L;
+    /** The host name as looked up. */
     private final String hostname;
     private final transient PKey key;
     private final transient PKey expectedKey;

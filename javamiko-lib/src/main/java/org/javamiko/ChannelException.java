@@ -6,6 +6,7 @@ package org.javamiko;
  */
 public class ChannelException extends SshException {
     private static final long serialVersionUID = 1L;
+    /** The reason code the server sent. */
     private final int code;
 
     /**

@@ -302,7 +302,10 @@ public final class ConnectOptions {
         private Builder() {
         }
 
-        /** @param port the TCP port; default 22 */
+        /**
+         * @param port the TCP port; default 22
+         * @return this builder
+         */
         public Builder port(int port) {
             explicitlySet.add("port");
             if (port < 1 || port > 65535) {
@@ -312,53 +315,77 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param username the user to log in as; default the local user name */
+        /**
+         * @param username the user to log in as; default the local user name
+         * @return this builder
+         */
         public Builder username(String username) {
             explicitlySet.add("username");
             this.username = username;
             return this;
         }
 
-        /** @param password for password and keyboard-interactive login, and to decrypt keys when no passphrase is given */
+        /**
+         * @param password for password and keyboard-interactive login, and to decrypt keys when no passphrase is given
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
-        /** @param passphrase decrypts encrypted private keys */
+        /**
+         * @param passphrase decrypts encrypted private keys
+         * @return this builder
+         */
         public Builder passphrase(String passphrase) {
             this.passphrase = passphrase;
             return this;
         }
 
-        /** @param key a key to try first */
+        /**
+         * @param key a key to try first
+         * @return this builder
+         */
         public Builder pkey(PKey key) {
             this.pkey = key;
             return this;
         }
 
-        /** @param file a private key file to try; may be repeated; a "-cert.pub" beside it is loaded too */
+        /**
+         * @param file a private key file to try; may be repeated; a "-cert.pub" beside it is loaded too
+         * @return this builder
+         */
         public Builder keyFilename(Path file) {
             explicitlySet.add("keyFilename");
             this.keyFilenames.add(file);
             return this;
         }
 
-        /** @param files private key files to try, in order */
+        /**
+         * @param files private key files to try, in order
+         * @return this builder
+         */
         public Builder keyFilenames(List<Path> files) {
             explicitlySet.add("keyFilenames");
             this.keyFilenames.addAll(files);
             return this;
         }
 
-        /** @param tcpConnectTimeout bounds the TCP connect; default none */
+        /**
+         * @param tcpConnectTimeout bounds the TCP connect; default none
+         * @return this builder
+         */
         public Builder timeout(Duration tcpConnectTimeout) {
             explicitlySet.add("timeout");
             this.timeout = tcpConnectTimeout;
             return this;
         }
 
-        /** @param allow whether to try the ssh-agent's keys; default true */
+        /**
+         * @param allow whether to try the ssh-agent's keys; default true
+         * @return this builder
+         */
         public Builder allowAgent(boolean allow) {
             explicitlySet.add("allowAgent");
             this.allowAgent = allow;
@@ -368,6 +395,7 @@ public final class ConnectOptions {
         /**
          * @param agentSocket the ssh-agent socket whose keys to try (when {@link #allowAgent} is
          *        on), as OpenSSH's {@code IdentityAgent}; default null: the one {@code SSH_AUTH_SOCK} names
+         * @return this builder
          */
         public Builder identityAgent(Path agentSocket) {
             explicitlySet.add("identityAgent");
@@ -375,7 +403,10 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param look whether to try ~/.ssh/id_rsa, id_ecdsa, id_ed25519; default true */
+        /**
+         * @param look whether to try ~/.ssh/id_rsa, id_ecdsa, id_ed25519; default true
+         * @return this builder
+         */
         public Builder lookForKeys(boolean look) {
             explicitlySet.add("lookForKeys");
             this.lookForKeys = look;
@@ -386,6 +417,7 @@ public final class ConnectOptions {
          * @param compress true to offer {@code zlib@openssh.com} (after authentication, preferred) and
          *                 {@code zlib} before {@code none}; an explicit compression list in
          *                 preferredAlgorithms wins
+         * @return this builder
          */
         public Builder compress(boolean compress) {
             explicitlySet.add("compress");
@@ -393,13 +425,19 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param connected a connected socket to use instead of opening one */
+        /**
+         * @param connected a connected socket to use instead of opening one
+         * @return this builder
+         */
         public Builder sock(Socket connected) {
             this.socket = connected;
             return this;
         }
 
-        /** @param directTcpip a {@code direct-tcpip} channel of another client: connect through a jump host */
+        /**
+         * @param directTcpip a {@code direct-tcpip} channel of another client: connect through a jump host
+         * @return this builder
+         */
         public Builder sock(Channel directTcpip) {
             this.tunnel = directTcpip;
             return this;
@@ -408,49 +446,71 @@ public final class ConnectOptions {
         /**
          * @param on whether to try GSS-API (Kerberos) authentication, gssapi-with-mic, first (as
          *     paramiko); default false. See docs/kerberos.md for where the ticket comes from.
+         * @return this builder
          */
         public Builder gssAuth(boolean on) {
             this.gssAuth = on;
             return this;
         }
 
-        /** @param on GSS-API key exchange is not supported yet: true makes connect fail clearly */
+        /**
+         * @param on GSS-API key exchange is not supported yet: true makes connect fail clearly
+         * @return this builder
+         */
         public Builder gssKex(boolean on) {
             this.gssKex = on;
             return this;
         }
 
-        /** @param on whether GSS-API credentials would be delegated; default true */
+        /**
+         * @param on whether GSS-API credentials would be delegated; default true
+         * @return this builder
+         */
         public Builder gssDelegCreds(boolean on) {
             this.gssDelegCreds = on;
             return this;
         }
 
-        /** @param host the GSS-API host name; default the host connected to */
+        /**
+         * @param host the GSS-API host name; default the host connected to
+         * @return this builder
+         */
         public Builder gssHost(String host) {
             this.gssHost = host;
             return this;
         }
 
-        /** @param on whether DNS is trusted for GSS-API; default true */
+        /**
+         * @param on whether DNS is trusted for GSS-API; default true
+         * @return this builder
+         */
         public Builder gssTrustDns(boolean on) {
             this.gssTrustDns = on;
             return this;
         }
 
-        /** @param d how long to wait for the server's identification string; default 15 s */
+        /**
+         * @param d how long to wait for the server's identification string; default 15 s
+         * @return this builder
+         */
         public Builder bannerTimeout(Duration d) {
             this.bannerTimeout = d;
             return this;
         }
 
-        /** @param d how long to wait for each authentication reply (and the key exchange); default 30 s */
+        /**
+         * @param d how long to wait for each authentication reply (and the key exchange); default 30 s
+         * @return this builder
+         */
         public Builder authTimeout(Duration d) {
             this.authTimeout = d;
             return this;
         }
 
-        /** @param d how long to wait for a channel-open answer; default 1 h */
+        /**
+         * @param d how long to wait for a channel-open answer; default 1 h
+         * @return this builder
+         */
         public Builder channelTimeout(Duration d) {
             this.channelTimeout = d;
             return this;
@@ -458,6 +518,7 @@ public final class ConnectOptions {
 
         /**
          * @param byKind algorithms not to offer, by kind: ciphers, macs, kex, keys, pubkeys, compression
+         * @return this builder
          */
         public Builder disabledAlgorithms(Map<String, List<String>> byKind) {
             this.disabledAlgorithms.putAll(byKind);
@@ -467,6 +528,7 @@ public final class ConnectOptions {
         /**
          * @param byKind algorithms to offer exactly, in this order, by kind (like OpenSSH's
          *               {@code Ciphers=…}); weak ones such as hmac-sha1 may be named here
+         * @return this builder
          */
         public Builder preferredAlgorithms(Map<String, List<String>> byKind) {
             byKind.keySet().forEach(kind -> explicitlySet.add("preferredAlgorithms." + kind));
@@ -493,6 +555,7 @@ public final class ConnectOptions {
          * AddKeysToAgent, VerifyHostKeyDNS, UpdateHostKeys, and every other keyword.
          *
          * @param config e.g. {@link SshConfig#load()}
+         * @return this builder
          */
         public Builder sshConfig(SshConfig config) {
             this.sshConfig = config;
@@ -504,6 +567,7 @@ public final class ConnectOptions {
          *        even if the configuration names one); each hop's host key is checked like the
          *        target's; hops are resolved through {@link #sshConfig} when one is set, else
          *        they log in with this builder's credentials
+         * @return this builder
          */
         public Builder proxyJump(String jumps) {
             explicitlySet.add("proxyJump");
@@ -515,6 +579,7 @@ public final class ConnectOptions {
          * @param command run with {@code /bin/sh -c} after {@code %h %p %r %n %%} expansion; its
          *        stdin and stdout carry the connection, its stderr is logged; {@code none}: no
          *        command even if the configuration names one
+         * @return this builder
          */
         public Builder proxyCommand(String command) {
             explicitlySet.add("proxyCommand");
@@ -525,6 +590,7 @@ public final class ConnectOptions {
         /**
          * @param interval the silence after which {@code keepalive@openssh.com} is sent; null: off
          * @param countMax how many unanswered keepalives end the connection
+         * @return this builder
          */
         public Builder keepalive(Duration interval, int countMax) {
             explicitlySet.add("keepalive");
@@ -533,13 +599,19 @@ public final class ConnectOptions {
             return this;
         }
 
-        /** @param handler answers keyboard-interactive prompts during connect (instead of the password) */
+        /**
+         * @param handler answers keyboard-interactive prompts during connect (instead of the password)
+         * @return this builder
+         */
         public Builder interactiveHandler(InteractiveHandler handler) {
             this.interactiveHandler = handler;
             return this;
         }
 
-        /** @param file a known_hosts file loaded before the host key check, as {@link SshClient#loadHostKeys} */
+        /**
+         * @param file a known_hosts file loaded before the host key check, as {@link SshClient#loadHostKeys}
+         * @return this builder
+         */
         public Builder knownHostsFile(Path file) {
             explicitlySet.add("knownHostsFile");
             this.knownHostsFiles.add(file);

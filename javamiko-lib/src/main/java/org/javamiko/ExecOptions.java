@@ -90,31 +90,46 @@ public final class ExecOptions {
         private Builder() {
         }
 
-        /** @param forward forward the local ssh-agent to the command; default false */
+        /**
+         * @param forward forward the local ssh-agent to the command; default false
+         * @return this builder
+         */
         public Builder forwardAgent(boolean forward) {
             this.forwardAgent = forward;
             return this;
         }
 
-        /** @param timeout see {@link ExecOptions#timeout()}; default none */
+        /**
+         * @param timeout see {@link ExecOptions#timeout()}; default none
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
-        /** @param getPty whether to ask for a pseudo-terminal; default false */
+        /**
+         * @param getPty whether to ask for a pseudo-terminal; default false
+         * @return this builder
+         */
         public Builder getPty(boolean getPty) {
             this.getPty = getPty;
             return this;
         }
 
-        /** @param env environment variables to send */
+        /**
+         * @param env environment variables to send
+         * @return this builder
+         */
         public Builder environment(Map<String, String> env) {
             this.environment.putAll(env);
             return this;
         }
 
-        /** @param bytes the unread-output limit per channel, at least 2 MiB; default 64 MiB */
+        /**
+         * @param bytes the unread-output limit per channel, at least 2 MiB; default 64 MiB
+         * @return this builder
+         */
         public Builder bufferSize(int bytes) {
             if (bytes < 2 * 1024 * 1024) {
                 throw new IllegalArgumentException("bufferSize must be at least 2 MiB (the channel window)");

@@ -87,6 +87,7 @@ public class HostKeys {
      * writable by its owner only.
      *
      * @param file the file
+     * @throws IOException if it cannot be written
      */
     public void save(Path file) throws IOException {
         byte[] content;
@@ -108,6 +109,7 @@ public class HostKeys {
      * has no locking convention (OpenSSH takes none either).
      *
      * @param file the file; when it does not exist this is {@link #save}
+     * @throws IOException if it cannot be read or written
      */
     public void saveMerged(Path file) throws IOException {
         List<HostKeyLine> onDisk = Files.exists(file) ? KnownHostsReader.read(file) : List.of();

@@ -7,6 +7,7 @@ import java.util.List;
  */
 public class PartialAuthenticationException extends AuthenticationException {
     private static final long serialVersionUID = 1L;
+    /** The methods the server allows, as it named them. */
     private final List<String> allowedTypes;
 
     /**

@@ -80,37 +80,55 @@ public final class PtyOptions {
         private Builder() {
         }
 
-        /** @param term the terminal type; default vt100 */
+        /**
+         * @param term the terminal type; default vt100
+         * @return this builder
+         */
         public Builder term(String term) {
             this.term = term;
             return this;
         }
 
-        /** @param width columns; default 80 */
+        /**
+         * @param width columns; default 80
+         * @return this builder
+         */
         public Builder width(int width) {
             this.width = width;
             return this;
         }
 
-        /** @param height rows; default 24 */
+        /**
+         * @param height rows; default 24
+         * @return this builder
+         */
         public Builder height(int height) {
             this.height = height;
             return this;
         }
 
-        /** @param widthPixels width in pixels; default 0 */
+        /**
+         * @param widthPixels width in pixels; default 0
+         * @return this builder
+         */
         public Builder widthPixels(int widthPixels) {
             this.widthPixels = widthPixels;
             return this;
         }
 
-        /** @param heightPixels height in pixels; default 0 */
+        /**
+         * @param heightPixels height in pixels; default 0
+         * @return this builder
+         */
         public Builder heightPixels(int heightPixels) {
             this.heightPixels = heightPixels;
             return this;
         }
 
-        /** @param env environment variables to set (the server may ignore names it does not accept) */
+        /**
+         * @param env environment variables to set (the server may ignore names it does not accept)
+         * @return this builder
+         */
         public Builder environment(Map<String, String> env) {
             this.environment.putAll(env);
             return this;

@@ -70,7 +70,11 @@ public class SshClient implements AutoCloseable {
     public SshClient() {
     }
 
-    /** Loads {@code ~/.ssh/known_hosts} if it exists, read-only: it is never saved back. */
+    /**
+     * Loads {@code ~/.ssh/known_hosts} if it exists, read-only: it is never saved back.
+     *
+     * @throws IOException if the file exists but cannot be read
+     */
     public void loadSystemHostKeys() throws IOException {
         Path file = Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         if (Files.exists(file)) {
@@ -78,7 +82,12 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /** Loads a known_hosts file read-only: it is never saved back. */
+    /**
+     * Loads a known_hosts file read-only: it is never saved back.
+     *
+     * @param file an OpenSSH known_hosts file
+     * @throws IOException if it cannot be read
+     */
     public void loadSystemHostKeys(Path file) throws IOException {
         systemHostKeys.load(file);
     }
@@ -86,6 +95,9 @@ public class SshClient implements AutoCloseable {
     /**
      * Loads a known_hosts file into the local set; it becomes the file {@link AutoAddPolicy}
      * saves new keys to. A file that does not exist yet is fine: it is created on the first save.
+     *
+     * @param file an OpenSSH known_hosts file
+     * @throws IOException if it exists but cannot be read
      */
     public void loadHostKeys(Path file) throws IOException {
         if (Files.exists(file)) {
@@ -94,7 +106,12 @@ public class SshClient implements AutoCloseable {
         hostKeysFile = file;
     }
 
-    /** Writes the local set to a file, keeping entries the file gained since it was loaded. */
+    /**
+     * Writes the local set to a file, keeping entries the file gained since it was loaded.
+     *
+     * @param file where to write, in known_hosts format
+     * @throws IOException if it cannot be written
+     */
     public void saveHostKeys(Path file) throws IOException {
         hostKeys.saveMerged(file);
     }
@@ -120,7 +137,12 @@ public class SshClient implements AutoCloseable {
         this.logChannel = name;
     }
 
-    /** Connects with the defaults: port 22, the local user name, keys from ~/.ssh. */
+    /**
+     * Connects with the defaults: port 22, the local user name, keys from ~/.ssh and the agent.
+     *
+     * @param hostname the server's name or address
+     * @throws IOException as {@link #connect(String, ConnectOptions)}
+     */
     public void connect(String hostname) throws IOException {
         connect(hostname, ConnectOptions.defaults());
     }
@@ -128,10 +150,14 @@ public class SshClient implements AutoCloseable {
     /**
      * Connects, checks the server's host key, and authenticates.
      *
+     * @param hostname the server's name or address, or a Host alias when
+     *        {@link ConnectOptions.Builder#sshConfig} is set
+     * @param options port, user, credentials, timeouts and the rest
      * @throws BadHostKeyException when the server's key differs from the known one
      * @throws AuthenticationException when every credential was refused
      * @throws NoValidConnectionsException when every address of the host refused the connection
      * @throws SocketTimeoutException when a timeout passed
+     * @throws IOException when the connection fails in any other way
      */
     public void connect(String hostname, ConnectOptions options) throws IOException {
         refuseUnsupported(options);
@@ -311,7 +337,13 @@ public class SshClient implements AutoCloseable {
         return t;
     }
 
-    /** Starts a command with the default options. */
+    /**
+     * Starts a command with the default options, as paramiko's {@code exec_command}.
+     *
+     * @param command the command line, run by the user's shell on the server
+     * @return its stdin, stdout and stderr; unread output is buffered, never blocking the connection
+     * @throws IOException if the channel cannot be opened or the server refuses the command
+     */
     public ExecStreams execCommand(String command) throws IOException {
         return execCommand(command, ExecOptions.defaults());
     }
@@ -319,7 +351,11 @@ public class SshClient implements AutoCloseable {
     /**
      * Starts a command on a new channel and returns its streams at once.
      *
+     * @param command the command line, run by the user's shell on the server
      * @param options timeout bounds each blocking read/write/wait of the returned streams
+     * @return its stdin, stdout and stderr; unread output is buffered, never blocking the connection
+     * @throws IOException if the channel cannot be opened or the server refuses the pty, the
+     *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
         Channel channel = connected().openSession(options.bufferSize());
@@ -353,17 +389,31 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /** Runs a command to its end; see {@link #run(String, ExecOptions)}. */
+    /**
+     * Runs a command to its end; see {@link #run(String, ExecOptions)}.
+     *
+     * @param command the command line, run by the user's shell on the server
+     * @return its exit status and its whole stdout and stderr, as UTF-8 text
+     * @throws IOException if the channel cannot be opened, the server refuses the command or the
+     *         connection fails
+     */
     public CommandResult run(String command) throws IOException {
         return run(command, ExecOptions.defaults());
     }
 
     /**
      * Runs a command to its end: stdin gets EOF at once, stdout and stderr are drained together
-     * (so neither can fill up and stall the command), then the exit status is collected.
+     * (so neither can fill up and stall the command), then the exit status is collected. Each
+     * stream's output is held in memory, at most {@link ExecOptions#bufferSize()} bytes of it.
      *
-     * @param options timeout bounds the whole command
+     * @param command the command line, run by the user's shell on the server
+     * @param options timeout bounds the whole command; bufferSize bounds what each stream may hold
+     * @return its exit status and its whole stdout and stderr, as UTF-8 text
      * @throws SocketTimeoutException when the command outlives the timeout (the channel is closed)
+     * @throws SshException when stdout or stderr passes bufferSize (the channel is closed): read a
+     *         command that large as a stream, through {@link #execCommand(String, ExecOptions)}
+     * @throws IOException if the channel cannot be opened, the server refuses the command or the
+     *         connection fails
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
         long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
@@ -375,8 +425,8 @@ public class SshClient implements AutoCloseable {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             byte[] buf = new byte[32 * 1024];
             while (channel.waitForOutput(remaining(deadline))) {
-                drain(streams.stdout(), out, buf);
-                drain(streams.stderr(), err, buf);
+                drain(streams.stdout(), out, buf, options.bufferSize(), command, "stdout");
+                drain(streams.stderr(), err, buf, options.bufferSize(), command, "stderr");
             }
             int status = channel.recvExitStatus(remaining(deadline));
             return new CommandResult(command, status, out.toString(StandardCharsets.UTF_8),
@@ -384,11 +434,17 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /** Moves what a stream holds now to {@code to}, without blocking. */
-    private static void drain(InputStream in, ByteArrayOutputStream to, byte[] buf) throws IOException {
+    /** Moves what a stream holds now to {@code to}, without blocking, refusing to hold more than {@code limit}. */
+    private static void drain(InputStream in, ByteArrayOutputStream to, byte[] buf, int limit, String command,
+                              String stream) throws IOException {
         int available;
         while ((available = in.available()) > 0) {
             int n = in.read(buf, 0, Math.min(buf.length, available));
+            if (to.size() + n > limit) {
+                throw new SshException("The " + stream + " of `" + command + "` passed " + limit
+                        + " bytes, the most run() holds in memory (ExecOptions.bufferSize); read output that"
+                        + " large as a stream with execCommand()");
+            }
             to.write(buf, 0, n);
         }
     }
@@ -404,12 +460,23 @@ public class SshClient implements AutoCloseable {
         return Duration.ofNanos(left);
     }
 
-    /** Opens an interactive shell with a vt100 80x24 pseudo-terminal. */
+    /**
+     * Opens an interactive shell with a vt100 80x24 pseudo-terminal, as paramiko's {@code invoke_shell}.
+     *
+     * @return the shell's channel: write to {@link Channel#getOutputStream()}, read its input stream
+     * @throws IOException if the channel cannot be opened or the server refuses the pty or the shell
+     */
     public Channel invokeShell() throws IOException {
         return invokeShell(PtyOptions.defaults());
     }
 
-    /** Opens an interactive shell with the given pseudo-terminal. */
+    /**
+     * Opens an interactive shell with the given pseudo-terminal.
+     *
+     * @param pty the terminal type, size and environment
+     * @return the shell's channel: write to {@link Channel#getOutputStream()}, read its input stream
+     * @throws IOException if the channel cannot be opened or the server refuses the pty or the shell
+     */
     public Channel invokeShell(PtyOptions pty) throws IOException {
         Channel channel = connected().openSession();
         try {
@@ -430,6 +497,9 @@ public class SshClient implements AutoCloseable {
      *     sftp.put(Path.of("app.jar"), "/srv/app/app.jar", null, true);
      * }
      * }</pre>
+     *
+     * @return the SFTP session; closing it leaves this connection open
+     * @throws IOException if the channel cannot be opened or the server has no sftp subsystem
      */
     public SftpClient openSftp() throws IOException {
         return SftpClient.fromTransport(connected());
@@ -451,7 +521,9 @@ public class SshClient implements AutoCloseable {
      * @param bindHost the local address to listen on; null or empty for loopback, {@code *} for all
      * @param bindPort the port, or 0 for any free one ({@link PortForward#boundPort()} tells which)
      * @param destHost the destination as the server resolves it
+     * @param destPort the destination port
      * @return the forwarding; it lives until closed, or until this client closes
+     * @throws IOException if the local port cannot be bound or this client is not connected
      */
     public PortForward forwardLocal(String bindHost, int bindPort, String destHost, int destPort) throws IOException {
         connected();
@@ -464,7 +536,11 @@ public class SshClient implements AutoCloseable {
      *
      * @param bindHost the address on the server; {@code ""} for all (the server's GatewayPorts decides)
      * @param bindPort the port, or 0 to let the server pick ({@link PortForward#boundPort()} tells which)
+     * @param destHost the host this machine connects each forwarded connection to
+     * @param destPort the port on {@code destHost}
+     * @return the forwarding; it lives until closed, or until this client closes
      * @throws SshException when the server refuses to listen
+     * @throws IOException if this client is not connected or the connection fails
      */
     public PortForward forwardRemote(String bindHost, int bindPort, String destHost, int destPort)
             throws IOException {
@@ -478,6 +554,8 @@ public class SshClient implements AutoCloseable {
      *
      * @param bindHost the local address; null or empty for loopback, {@code *} for all
      * @param bindPort the port, or 0 for any free one
+     * @return the forwarding; it lives until closed, or until this client closes
+     * @throws IOException if the local port cannot be bound or this client is not connected
      */
     public PortForward forwardDynamic(String bindHost, int bindPort) throws IOException {
         connected();
@@ -487,6 +565,12 @@ public class SshClient implements AutoCloseable {
     /**
      * ssh -L port:/socket/path: listens here and forwards each connection to a Unix socket on the
      * server ({@code direct-streamlocal@openssh.com}; the server's AllowStreamLocalForwarding decides).
+     *
+     * @param bindHost the local address to listen on; null or empty for loopback, {@code *} for all
+     * @param bindPort the port, or 0 for any free one
+     * @param remoteSocketPath the Unix socket on the server
+     * @return the forwarding; it lives until closed, or until this client closes
+     * @throws IOException if the local port cannot be bound or this client is not connected
      */
     public PortForward forwardLocalToUnixSocket(String bindHost, int bindPort, String remoteSocketPath)
             throws IOException {
@@ -501,7 +585,12 @@ public class SshClient implements AutoCloseable {
      * {@link PortForward#boundPort()} 0. The path must not exist yet (unless the server's
      * StreamLocalBindUnlink is on).
      *
+     * @param remoteSocketPath the Unix socket path the server listens on
+     * @param destHost the host this machine connects each forwarded connection to
+     * @param destPort the port on {@code destHost}
+     * @return the forwarding; it lives until closed, or until this client closes
      * @throws SshException when the server refuses (AllowStreamLocalForwarding, or the path exists)
+     * @throws IOException if this client is not connected or the connection fails
      */
     public PortForward forwardRemoteFromUnixSocket(String remoteSocketPath, String destHost, int destPort)
             throws IOException {

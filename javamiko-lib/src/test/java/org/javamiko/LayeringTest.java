@@ -45,6 +45,7 @@ final class LayeringTest {
         "org.javamiko.transport.Prompt",
         "org.javamiko.transport.InteractiveHandler",
         "org.javamiko.sftp.ProgressListener",
+        "org.javamiko.ScpProgressListener",
         "org.javamiko.PtyOptions",
         "org.javamiko.PortForward");
 

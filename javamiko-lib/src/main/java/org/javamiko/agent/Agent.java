@@ -135,6 +135,7 @@ public class Agent implements AutoCloseable {
      * @param hostSignature the server's signature over it, from the first key exchange
      * @return true when bound; false when there is no agent or it does not take the binding
      *         (agents older than OpenSSH 8.9 do not know it)
+     * @throws IOException when talking to the agent fails
      */
     public boolean bindSession(byte[] hostKeyBlob, byte[] sessionId, byte[] hostSignature) throws IOException {
         if (socket == null) {

@@ -58,9 +58,12 @@ public final class SshConfig {
      * Reads a configuration file and every file it includes (relative Include paths are taken from
      * {@code ~/.ssh}, as for ssh's user configuration, wherever this file is).
      *
+     * @param path the configuration file
+     * @return the parsed configuration
      * @throws java.nio.file.NoSuchFileException if the file does not exist
      * @throws SshException for a malformed line (the message names file and line), an Include loop,
      *     or an included file that cannot be read or is writable by others
+     * @throws IOException if the file cannot be read
      */
     public static SshConfig fromPath(Path path) throws IOException {
         return fromPath(path, LocalEnvironment.system());
@@ -71,7 +74,9 @@ public final class SshConfig {
      * (the first value obtained for a keyword wins, so the user's file comes first). Missing
      * files are fine: with neither, the configuration is empty.
      *
+     * @return the parsed configuration, empty when neither file exists
      * @throws SshException for a malformed line (naming file and line) or a bad Include
+     * @throws IOException if a file exists but cannot be read
      */
     public static SshConfig load() throws IOException {
         return load(LocalEnvironment.system(), Path.of("/etc/ssh/ssh_config"));
@@ -92,6 +97,8 @@ public final class SshConfig {
     /**
      * Parses configuration text (Include lines still read files, relative to {@code ~/.ssh}).
      *
+     * @param text the configuration, as in an ssh_config file
+     * @return the parsed configuration
      * @throws IllegalArgumentException for a malformed line, naming its line number
      * @throws UncheckedIOException if an included file cannot be read
      */
@@ -118,6 +125,7 @@ public final class SshConfig {
      * The settings for {@code host}, as ssh would use them to connect to it.
      *
      * @param host the name as the user would type it after {@code ssh}
+     * @return the keywords that apply, lower-case, with tokens and {@code ${VAR}} expanded
      * @throws IllegalArgumentException if a value holds an unknown {@code %} token or an unset
      *     {@code ${VAR}}
      * @throws UncheckedIOException if a {@code Match exec} command cannot be started, or canonicalisation
@@ -152,6 +160,8 @@ public final class SshConfig {
 
     /**
      * Every pattern of every Host line, like paramiko's get_hostnames (Match lines are not included).
+     *
+     * @return the patterns, in file order
      */
     public Set<String> getHostnames() {
         Set<String> names = new LinkedHashSet<>();

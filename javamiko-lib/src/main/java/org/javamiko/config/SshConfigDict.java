@@ -48,13 +48,20 @@ public final class SshConfigDict {
      * For a multi-valued keyword this is its first value.
      *
      * @param key the keyword, in any case
+     * @return its (first) value, or null
      */
     public String get(String key) {
         List<String> list = values.get(normalize(key));
         return list == null ? null : list.get(0);
     }
 
-    /** The value of a keyword, or {@code defaultValue} if the configuration does not set it. */
+    /**
+     * The value of a keyword, or {@code defaultValue} if the configuration does not set it.
+     *
+     * @param key the keyword, in any case
+     * @param defaultValue what to return when it is not set
+     * @return its (first) value, or {@code defaultValue}
+     */
     public String getOrDefault(String key, String defaultValue) {
         String value = get(key);
         return value == null ? defaultValue : value;
@@ -63,12 +70,20 @@ public final class SshConfigDict {
     /**
      * Every value of a keyword: all of them for a multi-valued keyword, the one value of any other
      * keyword as a one-element list, an empty list if it is not set.
+     *
+     * @param key the keyword, in any case
+     * @return its values, in order; unmodifiable
      */
     public List<String> getList(String key) {
         return values.getOrDefault(normalize(key), List.of());
     }
 
-    /** Whether the configuration sets this keyword for the host. */
+    /**
+     * Whether the configuration sets this keyword for the host.
+     *
+     * @param key the keyword, in any case
+     * @return true when it is set
+     */
     public boolean containsKey(String key) {
         return values.containsKey(normalize(key));
     }
@@ -76,6 +91,9 @@ public final class SshConfigDict {
     /**
      * A number-valued keyword such as {@code port} or {@code connecttimeout}.
      *
+     * @param key the keyword, in any case
+     * @param defaultValue what to return when it is not set
+     * @return its value as a number, or {@code defaultValue}
      * @throws IllegalArgumentException if the value is not a decimal integer
      */
     public int getInt(String key, int defaultValue) {
@@ -94,6 +112,9 @@ public final class SshConfigDict {
      * A yes/no keyword such as {@code compression} or {@code forwardagent}; {@code yes}/{@code true}
      * and {@code no}/{@code false} in any case.
      *
+     * @param key the keyword, in any case
+     * @param defaultValue what to return when it is not set
+     * @return its value as a boolean, or {@code defaultValue}
      * @throws IllegalArgumentException for any other value (e.g. {@code ask} or {@code auto})
      */
     public boolean getBoolean(String key, boolean defaultValue) {
@@ -111,7 +132,11 @@ public final class SshConfigDict {
         }
     }
 
-    /** Every keyword and its values, in the order first obtained; unmodifiable. */
+    /**
+     * Every keyword and its values, in the order first obtained.
+     *
+     * @return lower-case keyword to values; unmodifiable
+     */
     public Map<String, List<String>> asMap() {
         return values;
     }

@@ -18,6 +18,18 @@ import org.javamiko.internal.keyformat.PublicKeyText;
  * certificate is loaded ({@link #loadCertificate}), {@link #getName()}, {@link #asBytes()} and
  * {@link #signatureAlgorithms()} speak for the certificate, while {@link #fingerprint()} and
  * equality keep describing the key itself, as {@code ssh-keygen -l} does.
+ *
+ * <pre>{@code
+ * // load a private key (any supported format; the passphrase may be null) and log in with it
+ * PKey key = PKey.fromPath(Path.of("/home/deploy/.ssh/id_ed25519"), System.getenv("KEY_PASSPHRASE"));
+ * System.out.println(key.getName() + " " + key.fingerprint());   // ssh-ed25519 SHA256:...
+ * client.connect("build-01", ConnectOptions.builder().username("deploy").pkey(key).build());
+ *
+ * // make a new key pair: the private file (mode 0600) and its authorized_keys line
+ * Ed25519Key fresh = Ed25519Key.generate();
+ * fresh.writePrivateKeyFile(Path.of("id_ed25519"), null);
+ * Files.writeString(Path.of("id_ed25519.pub"), fresh.publicKeyLine() + "\n");
+ * }</pre>
  */
 public abstract class PKey {
     private Certificate certificate;

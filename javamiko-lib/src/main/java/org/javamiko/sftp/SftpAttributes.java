@@ -115,22 +115,36 @@ public class SftpAttributes {
         return hasPermissions() && (getPermissions() & S_IFMT) == S_IFLNK;
     }
 
-    /** @return a copy with the size set */
+    /**
+     * @param size the size in bytes
+     * @return a copy with the size set
+     */
     public SftpAttributes withSize(long size) {
         return with(SftpConstants.ATTR_SIZE, size, attrs.uid(), attrs.gid(), attrs.permissions(), attrs.atime(), attrs.mtime());
     }
 
-    /** @return a copy with owner and group set */
+    /**
+     * @param uid the owner's numeric id
+     * @param gid the group's numeric id
+     * @return a copy with owner and group set
+     */
     public SftpAttributes withUidGid(int uid, int gid) {
         return with(SftpConstants.ATTR_UIDGID, attrs.size(), uid, gid, attrs.permissions(), attrs.atime(), attrs.mtime());
     }
 
-    /** @return a copy with the permission bits set (file-type bits are ignored by servers) */
+    /**
+     * @param mode the permission bits, e.g. {@code 0644}
+     * @return a copy with the permission bits set (file-type bits are ignored by servers)
+     */
     public SftpAttributes withPermissions(int mode) {
         return with(SftpConstants.ATTR_PERMISSIONS, attrs.size(), attrs.uid(), attrs.gid(), mode, attrs.atime(), attrs.mtime());
     }
 
-    /** @return a copy with the access and modification times set (seconds since the epoch) */
+    /**
+     * @param atime the access time, in seconds since the epoch
+     * @param mtime the modification time, in seconds since the epoch
+     * @return a copy with the access and modification times set
+     */
     public SftpAttributes withTimes(long atime, long mtime) {
         return with(SftpConstants.ATTR_ACMODTIME, attrs.size(), attrs.uid(), attrs.gid(), attrs.permissions(), atime, mtime);
     }

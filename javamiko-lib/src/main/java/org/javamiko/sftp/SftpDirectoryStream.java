@@ -10,19 +10,26 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
+import org.javamiko.internal.session.LogText;
+import org.javamiko.internal.sftp.EntryNames;
 import org.javamiko.internal.sftp.SftpConnection;
 import org.javamiko.internal.sftp.SftpPacket;
 import org.javamiko.internal.sftp.SftpReply;
 import org.javamiko.internal.sftp.StatusErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A directory listing read one server batch at a time, for directories too large to hold in
- * memory ({@link SftpClient#listdirIter}). Without "." and "..". It may be iterated once; an error
+ * memory ({@link SftpClient#listdirIter}). Without "." and "..", and without a name that is not
+ * plain (a '/' or NUL in it, or empty: a hostile server's way out of the directory), which is
+ * skipped with a WARN. It may be iterated once; an error
  * while iterating is an {@link UncheckedIOException} wrapping the cause, as with
  * {@link java.nio.file.DirectoryStream}. Close it to release the handle early; reaching the end
  * closes it too.
  */
 public class SftpDirectoryStream implements Closeable, Iterable<SftpAttributes> {
+    private static final Logger LOG = LoggerFactory.getLogger(SftpDirectoryStream.class);
     private final SftpConnection conn;
     private final byte[] handle;
     private final StatusErrors.Context ctx;
@@ -75,8 +82,13 @@ public class SftpDirectoryStream implements Closeable, Iterable<SftpAttributes> 
                 break;
             }
             for (SftpReply.NameEntry e : reply.names(ctx)) {
-                if (!e.filename().equals(".") && !e.filename().equals("..")) {
-                    batch.add(new SftpAttributes(e.attrs(), e.filename(), e.longname()));
+                String name = e.filename();
+                if (EntryNames.isPlain(name)) {
+                    batch.add(new SftpAttributes(e.attrs(), name, e.longname()));
+                } else if (!EntryNames.isSelfOrParent(name)) {
+                    // Skipped, as OpenSSH's sftp does, rather than failing the whole listing.
+                    LOG.warn("Skipped an entry of {} named \"{}\" by the server: not a plain name ('/' or NUL in it,"
+                            + " or empty), which could lead out of the directory", ctx.path(), LogText.escape(name));
                 }
             }
         }

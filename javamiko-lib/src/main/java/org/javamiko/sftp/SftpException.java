@@ -18,6 +18,7 @@ public class SftpException extends SshException {
     /** SSH_FX_OP_UNSUPPORTED: the code used when the server lacks an extension. */
     public static final int OP_UNSUPPORTED = 8;
 
+    /** The SFTP status code. */
     private final int code;
 
     /**

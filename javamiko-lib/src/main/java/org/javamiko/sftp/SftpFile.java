@@ -93,7 +93,11 @@ public class SftpFile implements Closeable {
     /**
      * Reads up to {@code len} bytes at the current position.
      *
+     * @param buf where the bytes go
+     * @param off the first index in {@code buf} to fill
+     * @param len the most bytes to read
      * @return bytes read, or -1 at the end of the file
+     * @throws IOException when the file is closed or not open for reading, the server refuses or the session fails
      */
     public synchronized int read(byte[] buf, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, buf.length);
@@ -164,6 +168,11 @@ public class SftpFile implements Closeable {
     /**
      * Writes {@code len} bytes at the current position (at the end, for a file opened in append
      * mode). The data is copied before this returns; the server's answer may come later.
+     *
+     * @param buf the bytes to write
+     * @param off the first index in {@code buf} to send
+     * @param len how many bytes
+     * @throws IOException when the file is closed or not open for writing, or an earlier write was refused
      */
     public synchronized void write(byte[] buf, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, buf.length);
@@ -180,7 +189,12 @@ public class SftpFile implements Closeable {
         position += len;
     }
 
-    /** Moves the position; the next read or write happens there. */
+    /**
+     * Moves the position; the next read or write happens there.
+     *
+     * @param newPosition the offset from the start of the file, at least 0
+     * @throws IOException when the file is closed or the position is negative
+     */
     public synchronized void seek(long newPosition) throws IOException {
         checkOpen();
         if (newPosition < 0) {
@@ -197,7 +211,12 @@ public class SftpFile implements Closeable {
         return position;
     }
 
-    /** @return the open file's attributes (after the writes so far have landed) */
+    /**
+     * Reads the open file's attributes (FSTAT), after the writes so far have landed.
+     *
+     * @return the attributes
+     * @throws IOException when the file is closed, the server refuses or the session fails
+     */
     public synchronized SftpAttributes stat() throws IOException {
         checkOpen();
         flushWrites();
@@ -205,7 +224,12 @@ public class SftpFile implements Closeable {
         return new SftpAttributes(conn.call(p).attrs(StatusErrors.Context.of("fstat", path)), null, null);
     }
 
-    /** Sets attributes of the open file (FSETSTAT). */
+    /**
+     * Sets attributes of the open file (FSETSTAT).
+     *
+     * @param attrs the attributes to set; those it does not hold are left alone
+     * @throws IOException when the file is closed, the server refuses or the session fails
+     */
     public synchronized void setstat(SftpAttributes attrs) throws IOException {
         checkOpen();
         flushWrites();
@@ -213,7 +237,12 @@ public class SftpFile implements Closeable {
         conn.call(p).expectOk(StatusErrors.Context.of("fsetstat", path));
     }
 
-    /** Cuts or extends the file to {@code size} bytes. */
+    /**
+     * Cuts or extends the file.
+     *
+     * @param size its new length in bytes
+     * @throws IOException when the file is closed, the server refuses or the session fails
+     */
     public void truncate(long size) throws IOException {
         setstat(new SftpAttributes().withSize(size));
     }
@@ -222,6 +251,8 @@ public class SftpFile implements Closeable {
      * Reads the rest of the file ahead from the current position, with many requests in flight,
      * for fast sequential reads. Memory stays bounded: new requests go out as the data is consumed.
      * A seek or a write stops the read-ahead.
+     *
+     * @throws IOException when the file is closed or not open for reading, or its size cannot be read
      */
     public synchronized void prefetch() throws IOException {
         checkOpen();
@@ -235,13 +266,22 @@ public class SftpFile implements Closeable {
         prefetch = new ReadPipeline(conn, handle, position, size, client.readChunk(), client.requestsInFlight(), readCtx);
     }
 
-    /** Sends what is queued and waits until the server has acknowledged every write. */
+    /**
+     * Sends what is queued and waits until the server has acknowledged every write.
+     *
+     * @throws IOException when the file is closed or a write was refused
+     */
     public synchronized void flush() throws IOException {
         checkOpen();
         flushWrites();
     }
 
-    /** Asks the server to commit the file to stable storage ({@code fsync@openssh.com}). */
+    /**
+     * Asks the server to commit the file to stable storage ({@code fsync@openssh.com}).
+     *
+     * @throws SftpException with {@link SftpException#OP_UNSUPPORTED} when the server lacks the extension
+     * @throws IOException when the file is closed, the server refuses or the session fails
+     */
     public synchronized void fsync() throws IOException {
         checkOpen();
         flushWrites();
@@ -250,7 +290,13 @@ public class SftpFile implements Closeable {
         conn.call(p).expectOk(StatusErrors.Context.of("fsync", path));
     }
 
-    /** @return statistics of the file system holding this file ({@code fstatvfs@openssh.com}) */
+    /**
+     * File-system statistics ({@code fstatvfs@openssh.com}).
+     *
+     * @return statistics of the file system holding this file
+     * @throws SftpException with {@link SftpException#OP_UNSUPPORTED} when the server lacks the extension
+     * @throws IOException when the file is closed, the server refuses or the session fails
+     */
     public synchronized SftpStatVfs statvfs() throws IOException {
         checkOpen();
         client.requireExtension(SftpConstants.EXT_FSTATVFS);

@@ -56,22 +56,45 @@ public class Channel implements AutoCloseable {
         return core.localId();
     }
 
-    /** Runs a command (the channel's only command: open a new channel for the next). */
+    /**
+     * Runs a command (the channel's only command: open a new channel for the next).
+     *
+     * @param command the command line, run by the user's shell on the server
+     * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
+     */
     public void execCommand(String command) throws IOException {
         core.request("exec", true, new SshBuffer(command.length() + 8).putString(command), requestTimeout);
     }
 
-    /** Starts the user's login shell; ask for a pty first with {@link #getPty} for an interactive one. */
+    /**
+     * Starts the user's login shell; ask for a pty first with {@link #getPty} for an interactive one.
+     *
+     * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
+     */
     public void invokeShell() throws IOException {
         core.request("shell", true, null, requestTimeout);
     }
 
-    /** Starts a subsystem such as {@code sftp}. */
+    /**
+     * Starts a subsystem such as {@code sftp}.
+     *
+     * @param subsystem the subsystem's name
+     * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
+     */
     public void invokeSubsystem(String subsystem) throws IOException {
         core.request("subsystem", true, new SshBuffer(32).putString(subsystem), requestTimeout);
     }
 
-    /** Asks for a pseudo-terminal (RFC 4254 §6.2). */
+    /**
+     * Asks for a pseudo-terminal (RFC 4254 §6.2); its environment is sent first.
+     *
+     * @param pty the terminal type, size and environment
+     * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
+     */
     public void getPty(PtyOptions pty) throws IOException {
         updateEnvironment(pty.environment());
         SshBuffer body = new SshBuffer(64).putString(pty.term()).putInt(pty.width()).putInt(pty.height())
@@ -80,7 +103,15 @@ public class Channel implements AutoCloseable {
         core.request("pty-req", true, body, requestTimeout);
     }
 
-    /** Tells the server the terminal's new size (RFC 4254 §6.7). */
+    /**
+     * Tells the server the terminal's new size (RFC 4254 §6.7); no reply is asked for.
+     *
+     * @param width the width in characters
+     * @param height the height in rows
+     * @param widthPixels the width in pixels, or 0
+     * @param heightPixels the height in pixels, or 0
+     * @throws IOException when the channel or the connection is closed
+     */
     public void resizePty(int width, int height, int widthPixels, int heightPixels) throws IOException {
         core.request("window-change", false, new SshBuffer(32).putInt(width).putInt(height).putInt(widthPixels)
                 .putInt(heightPixels), requestTimeout);
@@ -89,12 +120,21 @@ public class Channel implements AutoCloseable {
     /**
      * Sets an environment variable for the command (RFC 4254 §6.4). Sent without asking for a
      * reply, as OpenSSH does: sshd silently ignores names its {@code AcceptEnv} does not list.
+     *
+     * @param name the variable's name
+     * @param value its value
+     * @throws IOException when the channel or the connection is closed
      */
     public void setEnvironmentVariable(String name, String value) throws IOException {
         core.request("env", false, new SshBuffer(64).putString(name).putString(value), requestTimeout);
     }
 
-    /** Sets several environment variables; see {@link #setEnvironmentVariable}. */
+    /**
+     * Sets several environment variables; see {@link #setEnvironmentVariable}.
+     *
+     * @param env names to values
+     * @throws IOException when the channel or the connection is closed
+     */
     public void updateEnvironment(Map<String, String> env) throws IOException {
         for (Map.Entry<String, String> e : env.entrySet()) {
             setEnvironmentVariable(e.getKey(), e.getValue());
@@ -114,6 +154,7 @@ public class Channel implements AutoCloseable {
      *
      * @throws SshException when {@code SSH_AUTH_SOCK} is unset, or the server refuses
      *         (e.g. sshd's {@code AllowAgentForwarding no})
+     * @throws IOException when the channel or the connection is closed
      */
     public void requestForwardAgent() throws IOException {
         Path socket = Agent.environmentSocket();
@@ -130,6 +171,7 @@ public class Channel implements AutoCloseable {
      *
      * @param agentSocket the local agent's Unix-domain socket
      * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
      */
     public void requestForwardAgent(Path agentSocket) throws IOException {
         AgentForwarding.enable(core, agentSocket, Agent.DEFAULT_TIMEOUT);
@@ -151,7 +193,11 @@ public class Channel implements AutoCloseable {
         return stdin;
     }
 
-    /** Sends EOF: the remote command sees the end of its stdin. */
+    /**
+     * Sends EOF: the remote command sees the end of its stdin.
+     *
+     * @throws IOException when the connection is closed
+     */
     public void shutdownWrite() throws IOException {
         core.sendEof();
     }
@@ -163,6 +209,7 @@ public class Channel implements AutoCloseable {
      * @param timeout the bound, or null for none
      * @return false when both streams have ended
      * @throws java.net.SocketTimeoutException when the timeout passes first
+     * @throws IOException when the connection fails
      */
     public boolean waitForOutput(Duration timeout) throws IOException {
         return core.awaitAnyData(timeout);
@@ -177,6 +224,7 @@ public class Channel implements AutoCloseable {
      * Waits for the command's exit status, without bound.
      *
      * @return the status; -1 when the server sent none or the command died of a signal
+     * @throws IOException when the connection ends before the channel closes
      */
     public int recvExitStatus() throws IOException {
         return core.awaitExitStatus(null);
@@ -185,8 +233,10 @@ public class Channel implements AutoCloseable {
     /**
      * Waits for the command's exit status.
      *
+     * @param timeout the bound, or null for none
      * @return the status; -1 when the server sent none or the command died of a signal
      * @throws java.net.SocketTimeoutException when the timeout passes first
+     * @throws IOException when the connection ends before the channel closes
      */
     public int recvExitStatus(Duration timeout) throws IOException {
         return core.awaitExitStatus(timeout);

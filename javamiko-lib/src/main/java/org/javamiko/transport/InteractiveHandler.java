@@ -19,6 +19,7 @@ public interface InteractiveHandler {
      * @param instruction what the server says to do (may be empty)
      * @param prompts the questions; may be empty, then answer with an empty list
      * @return one answer per prompt
+     * @throws IOException to abandon the login (the exception reaches the caller of the auth method)
      */
     List<String> respond(String name, String instruction, List<Prompt> prompts) throws IOException;
 }

@@ -23,6 +23,7 @@ public interface PortForwardHandler {
      *                sends, its output stream goes back to it
      * @param origin the remote client's address, as the server reports it
      * @param server the address and port on the server it connected to
+     * @throws IOException when handling fails; the channel is then closed
      */
     void handle(Channel channel, InetSocketAddress origin, InetSocketAddress server) throws IOException;
 

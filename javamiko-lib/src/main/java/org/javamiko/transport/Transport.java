@@ -94,6 +94,9 @@ public class Transport implements AutoCloseable {
      *
      * @param timeout bounds the whole start; the identification string alone is bounded by the
      *                banner timeout (15 s unless {@link #setBannerTimeout} changed it)
+     * @throws java.net.SocketTimeoutException when the timeout passes
+     * @throws IOException when the server is not an SSH-2 server, no algorithms are shared, its
+     *         signature does not verify, or the connection fails
      */
     public void startClient(Duration timeout) throws IOException {
         beginStartClient();
@@ -105,6 +108,8 @@ public class Transport implements AutoCloseable {
      * our identification string and KEXINIT and leaves the rest of the exchange to the reader
      * thread, returning at once. The caller can do other work meanwhile (load key files, say),
      * then calls {@link #finishStartClient}.
+     *
+     * @throws IOException when sending fails
      */
     public void beginStartClient() throws IOException {
         if (session != null) {
@@ -128,6 +133,7 @@ public class Transport implements AutoCloseable {
      *
      * @param timeout bounds the whole start, counted from {@link #beginStartClient}
      * @throws java.net.SocketTimeoutException when it passes
+     * @throws IOException when the key exchange fails, as {@link #startClient}
      */
     public void finishStartClient(Duration timeout) throws IOException {
         SshSession s = session();
@@ -179,7 +185,9 @@ public class Transport implements AutoCloseable {
      * Tries the "none" method; servers usually refuse it, naming the methods they allow.
      *
      * @return an empty list when the server let us in without credentials
+     * @param username the user to log in as
      * @throws org.javamiko.BadAuthenticationTypeException with the allowed methods, usually
+     * @throws IOException when the connection fails
      */
     public List<String> authNone(String username) throws IOException {
         return auth().authNone(username);
@@ -188,7 +196,12 @@ public class Transport implements AutoCloseable {
     /**
      * Authenticates with a password.
      *
+     * @param username the user to log in as
+     * @param password the password
      * @return an empty list on success; on partial success the methods still wanted
+     * @throws org.javamiko.AuthenticationException when the server refuses the attempt
+     * @throws org.javamiko.BadAuthenticationTypeException when the server does not allow this method
+     * @throws IOException when the connection fails
      */
     public List<String> authPassword(String username, String password) throws IOException {
         return auth().authPassword(username, password);
@@ -198,7 +211,12 @@ public class Transport implements AutoCloseable {
      * Authenticates with a key. The key is first offered without a signature; it signs only
      * when the server would accept it. RSA keys sign with SHA-2 where the server accepts it.
      *
+     * @param username the user to log in as
+     * @param key a private key, an agent key or a certificate-carrying key
      * @return an empty list on success; on partial success the methods still wanted
+     * @throws org.javamiko.AuthenticationException when the server refuses the attempt
+     * @throws org.javamiko.BadAuthenticationTypeException when the server does not allow this method
+     * @throws IOException when the connection fails
      */
     public List<String> authPublickey(String username, PKey key) throws IOException {
         return auth().authPublickey(username, key, signatureAlgorithmsFor(key));
@@ -235,7 +253,9 @@ public class Transport implements AutoCloseable {
      * {@link org.javamiko.SshClient} does this itself. Call after {@link #startClient}, before
      * listing the agent's keys.
      *
+     * @param agent an open agent connection
      * @return true when bound; false when there is no agent or it does not know the binding
+     * @throws IOException when talking to the agent fails
      */
     public boolean bindAgent(Agent agent) throws IOException {
         SshSession s = session();
@@ -245,8 +265,13 @@ public class Transport implements AutoCloseable {
     /**
      * Authenticates with keyboard-interactive (RFC 4256).
      *
+     * @param username the user to log in as
+     * @param handler answers the server's prompts
      * @param submethods hints for the server, usually empty
      * @return an empty list on success; on partial success the methods still wanted
+     * @throws org.javamiko.AuthenticationException when the server refuses the attempt
+     * @throws org.javamiko.BadAuthenticationTypeException when the server does not allow this method
+     * @throws IOException when the connection fails
      */
     public List<String> authInteractive(String username, InteractiveHandler handler, String submethods)
             throws IOException {
@@ -259,12 +284,14 @@ public class Transport implements AutoCloseable {
      * ({@code Subject.doAs}), or from the native ticket cache with {@code
      * -Djavax.security.auth.useSubjectCredsOnly=false}.
      *
+     * @param username the user to log in as
      * @param gssHost the host part of the server's principal, {@code host/<gssHost>@REALM}
      * @param trustDns whether to canonicalise {@code gssHost} through DNS first
      * @param delegateCredentials whether to forward the ticket to the server
      * @return an empty list on success; on partial success the methods still wanted
      * @throws org.javamiko.AuthenticationException when there is no ticket, the KDC does not know
      *     the server's principal, or the server refuses
+     * @throws IOException when the connection fails
      */
     public List<String> authGssapiWithMic(String username, String gssHost, boolean trustDns, boolean delegateCredentials)
             throws IOException {
@@ -286,7 +313,13 @@ public class Transport implements AutoCloseable {
         return a;
     }
 
-    /** @return a new session channel, ready for exec, shell or subsystem */
+    /**
+     * Opens a session channel, as paramiko's {@code open_session}.
+     *
+     * @return a new session channel, ready for exec, shell or subsystem
+     * @throws org.javamiko.ChannelException when the server refuses the channel
+     * @throws IOException when the connection fails or the channel timeout passes
+     */
     public Channel openSession() throws IOException {
         return new Channel(openCore("session", null, channelSettings), channelTimeout);
     }
@@ -297,6 +330,8 @@ public class Transport implements AutoCloseable {
      * @param maxBufferedBytes how much unread output to hold before flow control holds the
      *                         server back; at least the 2 MiB window
      * @return a new session channel
+     * @throws org.javamiko.ChannelException when the server refuses the channel
+     * @throws IOException when the connection fails or the channel timeout passes
      */
     public Channel openSession(long maxBufferedBytes) throws IOException {
         return new Channel(openCore("session", null, withBufferLimit(maxBufferedBytes)), channelTimeout);
@@ -309,6 +344,9 @@ public class Transport implements AutoCloseable {
      * @param kind the channel type
      * @param dest where the server should connect, for {@code direct-tcpip}
      * @param src the originator's address, or null
+     * @return the open channel; its streams carry the TCP stream
+     * @throws org.javamiko.ChannelException when the server refuses the channel
+     * @throws IOException when the connection fails or the channel timeout passes
      */
     public Channel openChannel(String kind, InetSocketAddress dest, InetSocketAddress src) throws IOException {
         SshBuffer extra = null;
@@ -324,7 +362,9 @@ public class Transport implements AutoCloseable {
      * the server (OpenSSH's {@code ssh -L port:/path/to/socket}).
      *
      * @param socketPath the socket's path on the server
+     * @return the open channel; its streams carry the connection
      * @throws org.javamiko.ChannelException when the server refuses (e.g. AllowStreamLocalForwarding no)
+     * @throws IOException when the connection fails or the channel timeout passes
      */
     public Channel openDirectStreamLocal(String socketPath) throws IOException {
         SshBuffer extra = new SshBuffer(64).putString(socketPath).putString("").putInt(0);
@@ -346,14 +386,22 @@ public class Transport implements AutoCloseable {
      * @param address the address the server should listen on, e.g. {@code 127.0.0.1}; {@code ""}
      *                for all (the server's GatewayPorts setting decides)
      * @param port the port, or 0 to let the server pick one
+     * @param handler gets each forwarded connection
      * @return the port the server listens on
      * @throws SshException when the server refuses
+     * @throws IOException when the connection fails
      */
     public int requestPortForward(String address, int port, PortForwardHandler handler) throws IOException {
         return forwards().request(address, port, handler);
     }
 
-    /** Asks the server to stop listening on a port {@link #requestPortForward} opened. */
+    /**
+     * Asks the server to stop listening on a port {@link #requestPortForward} opened.
+     *
+     * @param address the address given to {@link #requestPortForward}
+     * @param port the port the server listens on
+     * @throws IOException when the server refuses or the connection fails
+     */
     public void cancelPortForward(String address, int port) throws IOException {
         forwards().cancel(address, port);
     }
@@ -363,13 +411,21 @@ public class Transport implements AutoCloseable {
      * us ({@code streamlocal-forward@openssh.com}, OpenSSH's {@code ssh -R /path:host:port}); the
      * handler sees the path as {@code server.getHostString()}, port 0.
      *
+     * @param socketPath the path on the server
+     * @param handler gets each forwarded connection
      * @throws SshException when the server refuses
+     * @throws IOException when the connection fails
      */
     public void requestStreamLocalForward(String socketPath, PortForwardHandler handler) throws IOException {
         forwards().requestSocket(socketPath, handler);
     }
 
-    /** Asks the server to stop listening on a path {@link #requestStreamLocalForward} opened. */
+    /**
+     * Asks the server to stop listening on a path {@link #requestStreamLocalForward} opened.
+     *
+     * @param socketPath the path given to {@link #requestStreamLocalForward}
+     * @throws IOException when the server refuses or the connection fails
+     */
     public void cancelStreamLocalForward(String socketPath) throws IOException {
         forwards().cancelSocket(socketPath);
     }
@@ -423,7 +479,11 @@ public class Transport implements AutoCloseable {
         }
     }
 
-    /** Starts a key re-exchange now (it also happens by itself after 1 GiB or 1 hour). */
+    /**
+     * Starts a key re-exchange now (it also happens by itself after 1 GiB or 1 hour).
+     *
+     * @throws IOException when the transport is not active or sending fails
+     */
     public void renegotiateKeys() throws IOException {
         session().rekey();
     }
@@ -484,6 +544,11 @@ public class Transport implements AutoCloseable {
     /** @param timeout bounds the wait for a channel-open answer and for channel request replies */
     public void setChannelTimeout(Duration timeout) {
         this.channelTimeout = timeout;
+    }
+
+    /** @return the bound on a channel-open answer and on channel request replies (1 hour unless set) */
+    public Duration getChannelTimeout() {
+        return channelTimeout;
     }
 
     /**

@@ -205,7 +205,10 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
         } else {
             lines.add("UsePAM no");
         }
-        lines.add("Subsystem sftp internal-sftp");
+        if (!options.containsKey("Subsystem")) {
+            // an option("Subsystem", ...) replaces it: sshd refuses a subsystem named twice
+            lines.add("Subsystem sftp internal-sftp");
+        }
         lines.add("LogLevel DEBUG3");
         lines.add("MaxSessions 64");
         return String.join("\n", lines) + "\n";

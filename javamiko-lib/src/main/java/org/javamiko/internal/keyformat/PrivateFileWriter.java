@@ -2,9 +2,12 @@ package org.javamiko.internal.keyformat;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +42,14 @@ public final class PrivateFileWriter {
         }
         Path tmp = createTemp(target, posix);
         try {
-            Files.write(tmp, content);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer remaining = ByteBuffer.wrap(content);
+                while (remaining.hasRemaining()) {
+                    channel.write(remaining);
+                }
+                // on disk before the rename: a crash leaves the old key or the new one, never an empty file
+                channel.force(true);
+            }
             if (posix) {
                 Files.setPosixFilePermissions(tmp, mode);
             }

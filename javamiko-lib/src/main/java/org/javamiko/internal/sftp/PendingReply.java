@@ -2,8 +2,11 @@ package org.javamiko.internal.sftp;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.javamiko.SshException;
 
@@ -13,12 +16,14 @@ import org.javamiko.SshException;
  */
 public final class PendingReply {
     private final CompletableFuture<SftpReply> future = new CompletableFuture<>();
+    private final SftpConnection connection;
     /** Where a DATA reply's bytes go, or null to keep them in the reply. */
     final byte[] target;
     final int targetOffset;
     final int targetLength;
 
-    PendingReply(byte[] target, int targetOffset, int targetLength) {
+    PendingReply(SftpConnection connection, byte[] target, int targetOffset, int targetLength) {
+        this.connection = connection;
         this.target = target;
         this.targetOffset = targetOffset;
         this.targetLength = targetLength;
@@ -38,34 +43,34 @@ public final class PendingReply {
     }
 
     /**
-     * Waits for the reply. A request that reads into a caller's buffer waits without interruption:
-     * the reader thread may still be writing into that buffer, so returning early would hand the
-     * caller an array that changes under it. The connection's end completes every request.
+     * Waits for the reply, at most the connection's {@linkplain SftpConnection#setTimeout timeout}.
+     * A request that reads into a caller's buffer waits without interruption: the reader thread
+     * may still be writing into that buffer, so returning early would hand the caller an array
+     * that changes under it. The connection's end completes every request.
+     *
+     * @throws SocketTimeoutException when the timeout passes; the connection is closed by then,
+     *         so no reply can reach the caller's buffer afterwards
      */
     public SftpReply await() throws IOException {
-        if (target != null) {
-            return awaitUninterruptibly();
-        }
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for an SFTP reply");
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
-    }
-
-    private SftpReply awaitUninterruptibly() throws IOException {
+        long timeoutNanos = connection.timeoutNanos();
+        long deadline = System.nanoTime() + timeoutNanos;
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return future.get();
+                    if (timeoutNanos <= 0) {
+                        return future.get();
+                    }
+                    return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    if (target == null) {
+                        throw new InterruptedIOException("interrupted while waiting for an SFTP reply");
+                    }
                 } catch (ExecutionException e) {
                     throw rethrow(e.getCause());
+                } catch (TimeoutException e) {
+                    throw connection.timedOut(timeoutNanos);
                 }
             }
         } finally {

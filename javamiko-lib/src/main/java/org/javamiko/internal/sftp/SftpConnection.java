@@ -8,6 +8,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,8 @@ public final class SftpConnection implements Closeable {
     private final int version;
     private final Map<String, byte[]> extensions;
     private volatile IOException failure;
+    /** Bound on each reply's wait, 0 for none. */
+    private volatile long timeoutNanos;
     private volatile boolean closing;
 
     private SftpConnection(InputStream in, OutputStream out, Closeable underlying, int version,
@@ -118,6 +122,31 @@ public final class SftpConnection implements Closeable {
         return version;
     }
 
+    /**
+     * Bounds the wait for each reply; on expiry the waiter gets a {@link SocketTimeoutException}
+     * and the session is closed, since a reply that comes later could not be matched safely.
+     *
+     * @param timeout the bound, or null or zero for none
+     */
+    public void setTimeout(Duration timeout) {
+        timeoutNanos = timeout == null || timeout.isNegative() ? 0 : timeout.toNanos();
+    }
+
+    long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    /**
+     * A reply did not come within the timeout: the session ends (which waits out a reply being
+     * written into a caller's buffer, so none is written after this returns).
+     */
+    SocketTimeoutException timedOut(long timeoutNanos) {
+        String message = "No reply from the SFTP server within " + Duration.ofNanos(timeoutNanos).toMillis()
+                + " ms; the SFTP session is closed";
+        fail(new SshException(message));
+        return new SocketTimeoutException(message);
+    }
+
     /** @return the extensions the server listed in SSH_FXP_VERSION: name to data */
     public Map<String, byte[]> extensions() {
         return extensions;
@@ -130,7 +159,7 @@ public final class SftpConnection implements Closeable {
 
     /** Sends a request; its reply stays in memory. */
     public PendingReply send(SftpPacket packet) throws IOException {
-        return send(packet, new PendingReply(null, 0, 0));
+        return send(packet, new PendingReply(this, null, 0, 0));
     }
 
     /**
@@ -139,7 +168,7 @@ public final class SftpConnection implements Closeable {
      */
     public PendingReply sendRead(SftpPacket packet, byte[] target, int offset, int maxLength) throws IOException {
         java.util.Objects.checkFromIndexSize(offset, maxLength, target.length);
-        return send(packet, new PendingReply(target, offset, maxLength));
+        return send(packet, new PendingReply(this, target, offset, maxLength));
     }
 
     /** Sends a request and waits for its reply. */
@@ -160,6 +189,10 @@ public final class SftpConnection implements Closeable {
             try {
                 out.write(packet.array(), 0, n);
                 out.flush();
+            } catch (SocketTimeoutException e) {
+                fail(new SshException("Writing to the SFTP server timed out; the SFTP session is closed", e));
+                throw new SocketTimeoutException("Writing to the SFTP server made no progress within the timeout;"
+                        + " the SFTP session is closed");
             } catch (IOException e) {
                 SshException broken = new SshException("Writing to the SFTP server failed: " + e.getMessage(), e);
                 fail(broken);
