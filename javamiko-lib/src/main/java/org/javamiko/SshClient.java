@@ -406,12 +406,15 @@ public class SshClient implements AutoCloseable {
 
     /**
      * Runs a command to its end: stdin gets EOF at once, stdout and stderr are drained together
-     * (so neither can fill up and stall the command), then the exit status is collected.
+     * (so neither can fill up and stall the command), then the exit status is collected. Each
+     * stream's output is held in memory, at most {@link ExecOptions#bufferSize()} bytes of it.
      *
      * @param command the command line, run by the user's shell on the server
-     * @param options timeout bounds the whole command
+     * @param options timeout bounds the whole command; bufferSize bounds what each stream may hold
      * @return its exit status and its whole stdout and stderr, as UTF-8 text
      * @throws SocketTimeoutException when the command outlives the timeout (the channel is closed)
+     * @throws SshException when stdout or stderr passes bufferSize (the channel is closed): read a
+     *         command that large as a stream, through {@link #execCommand(String, ExecOptions)}
      * @throws IOException if the channel cannot be opened, the server refuses the command or the
      *         connection fails
      */
@@ -425,8 +428,8 @@ public class SshClient implements AutoCloseable {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             byte[] buf = new byte[32 * 1024];
             while (channel.waitForOutput(remaining(deadline))) {
-                drain(streams.stdout(), out, buf);
-                drain(streams.stderr(), err, buf);
+                drain(streams.stdout(), out, buf, options.bufferSize(), command, "stdout");
+                drain(streams.stderr(), err, buf, options.bufferSize(), command, "stderr");
             }
             int status = channel.recvExitStatus(remaining(deadline));
             return new CommandResult(command, status, out.toString(StandardCharsets.UTF_8),
@@ -434,11 +437,17 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /** Moves what a stream holds now to {@code to}, without blocking. */
-    private static void drain(InputStream in, ByteArrayOutputStream to, byte[] buf) throws IOException {
+    /** Moves what a stream holds now to {@code to}, without blocking, refusing to hold more than {@code limit}. */
+    private static void drain(InputStream in, ByteArrayOutputStream to, byte[] buf, int limit, String command,
+                              String stream) throws IOException {
         int available;
         while ((available = in.available()) > 0) {
             int n = in.read(buf, 0, Math.min(buf.length, available));
+            if (to.size() + n > limit) {
+                throw new SshException("The " + stream + " of `" + command + "` passed " + limit
+                        + " bytes, the most run() holds in memory (ExecOptions.bufferSize); read output that"
+                        + " large as a stream with execCommand()");
+            }
             to.write(buf, 0, n);
         }
     }

@@ -1,6 +1,7 @@
 package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,6 +153,26 @@ class SshClientExecTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         client.run("sleep 10", ExecOptions.builder().timeout(Duration.ofMillis(300)).build()))
                 .isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+
+    @Test
+    void runRefusesToHoldMoreStdoutThanTheBufferSize() {
+        ExecOptions small = ExecOptions.builder().bufferSize(2 * 1024 * 1024).build();
+        assertThatThrownBy(() -> client.run("head -c 3000000 /dev/zero", small))
+                .isInstanceOf(SshException.class).hasMessageContaining("stdout").hasMessageContaining("execCommand");
+    }
+
+    @Test
+    void runRefusesToHoldMoreStderrThanTheBufferSize() {
+        ExecOptions small = ExecOptions.builder().bufferSize(2 * 1024 * 1024).build();
+        assertThatThrownBy(() -> client.run("head -c 3000000 /dev/zero >&2", small))
+                .isInstanceOf(SshException.class).hasMessageContaining("stderr");
+    }
+
+    @Test
+    void runHoldsOutputUpToTheBufferSize() throws IOException {
+        ExecOptions small = ExecOptions.builder().bufferSize(2 * 1024 * 1024).build();
+        assertThat(client.run("head -c 2000000 /dev/zero | tr '\\0' x", small).stdout()).hasSize(2_000_000);
     }
 
     @Test

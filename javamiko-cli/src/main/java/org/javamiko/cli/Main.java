@@ -1,33 +1,60 @@
 package org.javamiko.cli;
 
-import java.util.Arrays;
+import java.io.PrintWriter;
 
-/** The {@code javamiko} command: {@code javamiko demo} shows the client against an embedded server. */
+import picocli.CommandLine;
+
+/**
+ * The {@code javamiko} command: {@code exec}, {@code shell}, {@code sftp}, {@code keygen},
+ * {@code fingerprint}, {@code known-hosts}, {@code run}, and {@code demo}, which shows the client
+ * against an embedded server. {@code javamiko --help} lists them.
+ */
 public final class Main {
     private Main() {
     }
 
     /**
+     * Runs the command and exits with its status.
+     *
      * @param args the sub-command and its arguments
      * @throws Exception when the sub-command fails
      */
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "demo" -> new Demo(System.out).run();
-            case "help", "-h", "--help" -> usage();
-            default -> {
-                System.err.println("javamiko: unknown command '" + command + "' " + Arrays.toString(args));
-                usage();
-                System.exit(2);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(run(Io.system(), args));
     }
 
-    private static void usage() {
-        System.out.println("""
-                usage: javamiko demo
-                  demo   start an SSH server on 127.0.0.1 and show javamiko's client against it:
-                         host-key policies, exec, run, exit status, stderr""");
+    /**
+     * Runs the command with the given streams, without exiting: what the tests call.
+     *
+     * @param io where the command reads and writes
+     * @param args the sub-command and its arguments
+     * @return the exit status: the remote command's for exec and shell, 255 for a connection or
+     *     authentication error, 2 for a usage error, 1 for other failures
+     */
+    public static int run(Io io, String... args) {
+        return commandLine(io).execute(args);
+    }
+
+    /**
+     * @param io where the command reads and writes
+     * @return the picocli command line of {@code javamiko}, its output going to {@code io}
+     */
+    public static CommandLine commandLine(Io io) {
+        Context context = new Context(io);
+        CommandLine cli = new CommandLine(JavamikoCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof Context.Aware aware) {
+                    aware.context(context);
+                }
+                return made;
+            }
+        });
+        cli.setOut(new PrintWriter(io.out(), true));
+        cli.setErr(new PrintWriter(io.err(), true));
+        cli.setExecutionExceptionHandler(new Failures(context));
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
     }
 }

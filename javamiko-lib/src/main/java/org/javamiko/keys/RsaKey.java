@@ -31,6 +31,8 @@ public class RsaKey extends PKey {
             "ssh-rsa", "SHA1withRSA");
     private static final List<String> ALGORITHMS = List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
     private static final int MAX_BITS = 16384;
+    /** OpenSSH's minimum (SSH_RSA_MINIMUM_MODULUS_SIZE): shorter moduli have been factored. */
+    public static final int MIN_BITS = 1024;
 
     private final RSAPublicKey publicKey;
     private final RSAPrivateCrtKey privateKey;
@@ -38,10 +40,15 @@ public class RsaKey extends PKey {
     /**
      * @param publicKey the public key
      * @param privateKey its private half, or null
-     * @throws SshException when the modulus is absurd (over 16384 bits or even)
+     * @throws SshException when the modulus is too short (under {@value #MIN_BITS} bits, for a host,
+     *         user or CA key alike) or absurd (over 16384 bits or even)
      */
     public RsaKey(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey) throws SshException {
         BigInteger n = publicKey.getModulus();
+        if (n.bitLength() < MIN_BITS) {
+            throw new SshException("RSA key refused: its modulus has " + n.bitLength() + " bits, under the "
+                    + MIN_BITS + " OpenSSH requires (keys that short can be factored); use a key of 3072 bits or more");
+        }
         if (n.bitLength() > MAX_BITS || !n.testBit(0) || publicKey.getPublicExponent().signum() <= 0) {
             throw new SshException("Invalid RSA public key (" + n.bitLength() + "-bit modulus)");
         }

@@ -552,6 +552,8 @@ public class SftpClient implements AutoCloseable {
      * reported when the file was opened, and throw {@link SftpException} when they differ (as
      * paramiko's "size mismatch in get!"); {@code get} then leaves no file behind. On by default;
      * turn it off to download files that grow while they are read, such as logs.
+     *
+     * @param verify false to accept a download whose size changed while it was read
      */
     public void setVerifyGetSize(boolean verify) {
         this.verifyGetSize = verify;
@@ -571,6 +573,8 @@ public class SftpClient implements AutoCloseable {
      * <p>Off by default, as OpenSSH's sftp and paramiko write in place: that keeps the file's
      * owner, hard links and ACLs, and works in directories where the user may write a file but
      * not create one. Without posix-rename the old file is removed just before the rename.
+     *
+     * @param atomic true to upload to a temporary name and rename it into place
      */
     public void setAtomicPut(boolean atomic) {
         this.atomicPut = atomic;

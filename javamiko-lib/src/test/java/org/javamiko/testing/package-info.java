@@ -15,6 +15,9 @@
  *     <td>Apache MINA SSHD in this JVM: a second implementation, and scripted faults (refused
  *     channels, a stall after the banner, a disconnect during key exchange, restricted
  *     algorithms)</td></tr>
+ * <tr><td>{@link org.javamiko.testing.DropbearServer}</td>
+ *     <td>Dropbear (dropbear-bin), a second real server: password login as
+ *     {@link org.javamiko.testing.PamUser} (needs root), e.g. for SCP</td></tr>
  * <tr><td>{@link org.javamiko.testing.SilentServer}</td>
  *     <td>timeouts: a server that sends nothing, only a banner, or lines before its banner</td></tr>
  * <tr><td>{@link org.javamiko.testing.Connect}</td>

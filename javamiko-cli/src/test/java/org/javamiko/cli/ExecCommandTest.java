@@ -1,0 +1,112 @@
+package org.javamiko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.javamiko.testing.OpenSshServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code javamiko exec} against a private OpenSSH sshd: output, stdin, exit codes, errors. */
+class ExecCommandTest {
+    @RegisterExtension
+    static final OpenSshServer sshd = OpenSshServer.builder().build();
+
+    @TempDir
+    Path dir;
+    Path config;
+
+    @BeforeEach
+    void writeConfig() {
+        config = Cli.config(sshd, dir);
+    }
+
+    @Test
+    void printsStdoutAndStderrAndReturnsTheRemoteStatus() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "target", "--", "echo", "out;", "echo err >&2;", "exit 7");
+        assertThat(r.status()).as(r.toString()).isEqualTo(7);
+        assertThat(r.out()).isEqualTo("out\n");
+        assertThat(r.err()).isEqualTo("err\n");
+    }
+
+    @Test
+    void forwardsStdinWhenItIsNotATerminal() {
+        Cli.Result r = Cli.runWithInput("line one\nline two\n", "exec", "-F", config.toString(), "target", "tr a-z A-Z");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("LINE ONE\nLINE TWO\n");
+    }
+
+    @Test
+    void aTerminalOnStdinIsNotForwardedSoTheCommandGetsEndOfFile() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "target", "cat; echo done");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("done\n");
+    }
+
+    @Test
+    void commandLineOptionsAsSshWithoutAConfigFile() throws Exception {
+        Path knownHosts = sshd.writeKnownHosts(dir.resolve("kh"));
+        Cli.Result r = Cli.run("exec", "-F", "none", "-p", String.valueOf(sshd.port()), "-l", sshd.user(),
+                "-i", sshd.clientKeys().ed25519().toString(), "-o", "IdentityAgent=none",
+                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=none",
+                sshd.host(), "echo", "hello");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void anUnknownHostIsRefusedWith255AndOneLine() throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), "");
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "target", "true");
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).startsWith("javamiko: Host key verification failed").doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void acceptNewFromMinusOSavesTheKey() throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), "");
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "-o", "StrictHostKeyChecking=accept-new", "target", "true");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("known_hosts"))).contains("[127.0.0.1]:" + sshd.port());
+    }
+
+    @Test
+    void aRefusedLoginIs255WithPermissionDenied() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "-l", "nobody-here", "target", "true");
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.err()).startsWith("javamiko: nobody-here@target: Permission denied").doesNotContain("\tat ");
+        assertThat(r.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void aClosedPortIs255ConnectionRefused() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Cli.Result r = Cli.run("exec", "-F", "none", "-p", String.valueOf(closed), "127.0.0.1", "true");
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.err().strip()).isEqualTo("javamiko: connect to host 127.0.0.1 port " + closed + ": Connection refused");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), "");
+        Cli.Result r = Cli.run("exec", "-v", "-F", config.toString(), "target", "true");
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.err()).contains("\tat ");
+    }
+
+    @Test
+    void usageErrorsAre2() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Usage: javamiko exec");
+    }
+}
