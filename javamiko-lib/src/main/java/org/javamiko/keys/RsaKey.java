@@ -3,19 +3,17 @@ package org.javamiko.keys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.List;
 import java.util.Map;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.keyformat.JcaKeys;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -65,12 +63,7 @@ public class RsaKey extends PKey {
      * @throws SshException when the numbers are not an RSA key
      */
     public static RsaKey ofPublic(BigInteger e, BigInteger n) throws SshException {
-        try {
-            RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-            return new RsaKey(pub, null);
-        } catch (GeneralSecurityException ex) {
-            throw new SshException("Invalid RSA public key: " + ex.getMessage(), ex);
-        }
+        return new RsaKey(JcaKeys.rsaPublic(e, n), null);
     }
 
     /**
@@ -87,19 +80,8 @@ public class RsaKey extends PKey {
      */
     public static RsaKey ofPrivate(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
             BigInteger iqmp) throws SshException {
-        if (p.signum() <= 0 || q.signum() <= 0 || !p.multiply(q).equals(n)) {
-            throw new SshException("The RSA private key is inconsistent: p*q is not the modulus (corrupt key?)");
-        }
-        BigInteger crt = iqmp != null && iqmp.signum() > 0 ? iqmp : q.modInverse(p);
-        try {
-            KeyFactory kf = KeyFactory.getInstance("RSA");
-            RSAPublicKey pub = (RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(n, e));
-            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) kf.generatePrivate(new RSAPrivateCrtKeySpec(n, e, d, p, q,
-                    d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)), crt));
-            return new RsaKey(pub, priv);
-        } catch (GeneralSecurityException | ArithmeticException ex) {
-            throw new SshException("Invalid RSA private key: " + ex.getMessage(), ex);
-        }
+        KeyPair kp = JcaKeys.rsaPair(n, e, d, p, q, iqmp);
+        return new RsaKey((RSAPublicKey) kp.getPublic(), (RSAPrivateCrtKey) kp.getPrivate());
     }
 
     /**

@@ -118,7 +118,7 @@ public class Transport implements AutoCloseable {
         }
         // A re-exchange that holds senders back longer than an auth reply may take is given up as stalled.
         Duration rekeyStallTimeout = authTimeout;
-        SessionConfig config = new SessionConfig(securityOptions, LoggerFactory.getLogger(logChannel), threadFactory,
+        SessionConfig config = new SessionConfig(securityOptions::get, LoggerFactory.getLogger(logChannel), threadFactory,
                 rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, rekeyStallTimeout);
         SshSession s = new SshSession(connection, config);
         s.sendAfterFirstNewKeys(UserAuth.SERVICE_REQUEST);
