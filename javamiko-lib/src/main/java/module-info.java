@@ -16,5 +16,7 @@ module org.javamiko {
     exports org.javamiko.sftp;
     exports org.javamiko.agent;
 
-    provides java.nio.file.spi.FileSystemProvider with org.javamiko.sftp.SftpFileSystemProvider;
+    // SftpClient.fileSystem() finds the provider through ServiceLoader when it is not installed
+    uses java.nio.file.spi.FileSystemProvider;
+    provides java.nio.file.spi.FileSystemProvider with org.javamiko.internal.sftp.fs.SftpFileSystemProvider;
 }

@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.javamiko.internal.auth.ClientAuthenticator;
 import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
-import org.javamiko.internal.connect.PlanOptions;
-import org.javamiko.internal.connect.PlanResolver;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;

@@ -3,20 +3,16 @@ package org.javamiko.keys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.List;
 
 import org.javamiko.SshException;
-import org.javamiko.internal.keyformat.EcCurves;
+import org.javamiko.internal.crypto.EcCurves;
 import org.javamiko.internal.wire.SshBuffer;
 
 /** An ECDSA key on NIST P-256, P-384 or P-521 (RFC 5656), signing with the JDK. */
@@ -47,21 +43,8 @@ public class EcdsaKey extends PKey {
      */
     public static EcdsaKey of(String curveName, byte[] point, BigInteger privateScalar) throws SshException {
         EcCurves c = EcCurves.bySshName(curveName);
-        ECPoint q = c.decodePoint(point);
-        try {
-            KeyFactory kf = KeyFactory.getInstance("EC");
-            ECPublicKey pub = (ECPublicKey) kf.generatePublic(new ECPublicKeySpec(q, c.params()));
-            ECPrivateKey priv = null;
-            if (privateScalar != null) {
-                if (privateScalar.signum() <= 0 || privateScalar.compareTo(c.params().getOrder()) >= 0) {
-                    throw new SshException("The " + curveName + " private scalar is out of range (corrupt key?)");
-                }
-                priv = (ECPrivateKey) kf.generatePrivate(new ECPrivateKeySpec(privateScalar, c.params()));
-            }
-            return new EcdsaKey(pub, priv);
-        } catch (GeneralSecurityException e) {
-            throw new SshException("Invalid " + curveName + " key: " + e.getMessage(), e);
-        }
+        ECPublicKey pub = c.publicKey(point);
+        return new EcdsaKey(pub, privateScalar == null ? null : c.privateKey(privateScalar));
     }
 
     /**

@@ -11,14 +11,12 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
 import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.keyformat.JcaKeys;
 import org.javamiko.internal.wire.SshBuffer;
 
 /** An Ed25519 key (RFC 8709), signing with the JDK's EdDSA. */
@@ -27,8 +25,6 @@ public class Ed25519Key extends PKey {
     public static final String TYPE = "ssh-ed25519";
 
     // DER prefixes turning raw keys into the X.509 / PKCS#8 encodings the JDK's KeyFactory takes.
-    private static final byte[] X509_PREFIX = hex("302a300506032b6570032100");
-    private static final byte[] PKCS8_PREFIX = hex("302e020100300506032b657004220420");
 
     private final byte[] publicKey;
     private final byte[] seed;
@@ -61,13 +57,8 @@ public class Ed25519Key extends PKey {
         }
         this.publicKey = publicKey.clone();
         this.seed = seed == null ? null : seed.clone();
-        try {
-            KeyFactory kf = KeyFactory.getInstance("Ed25519");
-            this.jdkPublic = kf.generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, publicKey)));
-            this.jdkPrivate = seed == null ? null : kf.generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
-        } catch (GeneralSecurityException e) {
-            throw new SshException("Invalid Ed25519 key: " + e.getMessage(), e);
-        }
+        this.jdkPublic = JcaKeys.ed25519Public(publicKey);
+        this.jdkPrivate = seed == null ? null : JcaKeys.ed25519Private(seed);
         if (seed != null) {
             checkPair();
         }
@@ -77,10 +68,7 @@ public class Ed25519Key extends PKey {
     public static Ed25519Key generate() {
         try {
             KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] x509 = kp.getPublic().getEncoded();
-            byte[] pub = Arrays.copyOfRange(x509, x509.length - 32, x509.length);
-            byte[] seed = ((EdECPrivateKey) kp.getPrivate()).getBytes().orElseThrow();
-            return new Ed25519Key(pub, seed);
+            return new Ed25519Key(JcaKeys.ed25519Raw(kp.getPublic()), JcaKeys.ed25519Seed(kp.getPrivate()));
         } catch (GeneralSecurityException | SshException e) {
             throw new IllegalStateException("The JDK could not generate an Ed25519 key", e);
         }
@@ -244,15 +232,5 @@ public class Ed25519Key extends PKey {
         s.initVerify(jdkPublic);
         s.update(data);
         return s.verify(sig);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static byte[] hex(String s) {
-        return java.util.HexFormat.of().parseHex(s);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 
 import org.javamiko.SshException;
-import org.javamiko.internal.keyformat.KeyFileLoader;
 import org.javamiko.internal.keyformat.PublicKeyText;
 
 /**
@@ -134,7 +133,7 @@ public abstract class PKey {
      * @throws SshException when the file holds no certificate or one certifying another key
      */
     public void loadCertificate(Path certFile) throws IOException {
-        setCertificate(KeyFileLoader.loadCertificate(certFile));
+        setCertificate(KeyFiles.loadCertificate(certFile));
     }
 
     /**
@@ -160,7 +159,7 @@ public abstract class PKey {
      * @throws SshException when this key has no private half
      */
     public void writePrivateKeyFile(Path file, String passphrase) throws IOException {
-        KeyFileLoader.writePrivateKey(this, file, passphrase);
+        KeyFiles.writePrivateKey(this, file, passphrase);
     }
 
     /**
@@ -235,7 +234,7 @@ public abstract class PKey {
      * @throws SshException when the passphrase is wrong, or the file is not a key this library reads
      */
     public static PKey fromPath(Path privateKey, String passphrase) throws IOException {
-        return KeyFileLoader.load(privateKey, passphrase);
+        return KeyFiles.load(privateKey, passphrase);
     }
 
     /**
@@ -247,7 +246,7 @@ public abstract class PKey {
      * @throws SshException when the line holds no key this library reads
      */
     public static PKey fromPublicKeyLine(String line) throws IOException {
-        return PublicKeyText.parseLine(line);
+        return KeyFiles.fromText(PublicKeyText.parseLine(line));
     }
 
     /**

@@ -3,19 +3,17 @@ package org.javamiko.keys;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
-import java.security.spec.RSAPrivateCrtKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.List;
 import java.util.Map;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.keyformat.JcaKeys;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -31,6 +29,8 @@ public class RsaKey extends PKey {
             "ssh-rsa", "SHA1withRSA");
     private static final List<String> ALGORITHMS = List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
     private static final int MAX_BITS = 16384;
+    /** OpenSSH's minimum (SSH_RSA_MINIMUM_MODULUS_SIZE): shorter moduli have been factored. */
+    public static final int MIN_BITS = 1024;
 
     private final RSAPublicKey publicKey;
     private final RSAPrivateCrtKey privateKey;
@@ -38,10 +38,15 @@ public class RsaKey extends PKey {
     /**
      * @param publicKey the public key
      * @param privateKey its private half, or null
-     * @throws SshException when the modulus is absurd (over 16384 bits or even)
+     * @throws SshException when the modulus is too short (under {@value #MIN_BITS} bits, for a host,
+     *         user or CA key alike) or absurd (over 16384 bits or even)
      */
     public RsaKey(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey) throws SshException {
         BigInteger n = publicKey.getModulus();
+        if (n.bitLength() < MIN_BITS) {
+            throw new SshException("RSA key refused: its modulus has " + n.bitLength() + " bits, under the "
+                    + MIN_BITS + " OpenSSH requires (keys that short can be factored); use a key of 3072 bits or more");
+        }
         if (n.bitLength() > MAX_BITS || !n.testBit(0) || publicKey.getPublicExponent().signum() <= 0) {
             throw new SshException("Invalid RSA public key (" + n.bitLength() + "-bit modulus)");
         }
@@ -58,12 +63,7 @@ public class RsaKey extends PKey {
      * @throws SshException when the numbers are not an RSA key
      */
     public static RsaKey ofPublic(BigInteger e, BigInteger n) throws SshException {
-        try {
-            RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-            return new RsaKey(pub, null);
-        } catch (GeneralSecurityException ex) {
-            throw new SshException("Invalid RSA public key: " + ex.getMessage(), ex);
-        }
+        return new RsaKey(JcaKeys.rsaPublic(e, n), null);
     }
 
     /**
@@ -80,19 +80,8 @@ public class RsaKey extends PKey {
      */
     public static RsaKey ofPrivate(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
             BigInteger iqmp) throws SshException {
-        if (p.signum() <= 0 || q.signum() <= 0 || !p.multiply(q).equals(n)) {
-            throw new SshException("The RSA private key is inconsistent: p*q is not the modulus (corrupt key?)");
-        }
-        BigInteger crt = iqmp != null && iqmp.signum() > 0 ? iqmp : q.modInverse(p);
-        try {
-            KeyFactory kf = KeyFactory.getInstance("RSA");
-            RSAPublicKey pub = (RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(n, e));
-            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) kf.generatePrivate(new RSAPrivateCrtKeySpec(n, e, d, p, q,
-                    d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)), crt));
-            return new RsaKey(pub, priv);
-        } catch (GeneralSecurityException | ArithmeticException ex) {
-            throw new SshException("Invalid RSA private key: " + ex.getMessage(), ex);
-        }
+        KeyPair kp = JcaKeys.rsaPair(n, e, d, p, q, iqmp);
+        return new RsaKey((RSAPublicKey) kp.getPublic(), (RSAPrivateCrtKey) kp.getPrivate());
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.javamiko.internal.sftp.ClientFileSystems;
 import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.SftpConnection;
 import org.javamiko.internal.sftp.SftpPacket;
@@ -62,6 +63,8 @@ public class SftpClient implements AutoCloseable {
     /** Bytes in flight per transfer: OpenSSH's 64 × 32 KiB, and up to 8 MiB with larger chunks. */
     static final int MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
     static final int MAX_REQUESTS = 64;
+    /** The sftp file system provider, found on first use of {@link #fileSystem()}. */
+    private static volatile ClientFileSystems<?> fileSystems;
 
     private final SftpConnection conn;
     /** The SSH channel under the session, or null over plain streams. */
@@ -647,13 +650,21 @@ public class SftpClient implements AutoCloseable {
      * paths: {@code Files.copy(Path.of("a.txt"), sftp.fileSystem().getPath("/tmp/a.txt"))}. Relative
      * paths resolve against this client's working directory at the time of the call. Each call
      * returns a new file system; closing it leaves this client open, closing this client ends it.
-     * See {@link SftpFileSystemProvider} for what it supports.
+     * The package documentation says what it supports.
      *
      * @return a new file system over this session
      * @throws IOException if the working directory cannot be resolved
      */
     public FileSystem fileSystem() throws IOException {
-        return SftpFileSystemProvider.over(this);
+        ClientFileSystems<?> provider = fileSystems;
+        if (provider == null) {
+            // the installed provider, or the one this class's loader finds: this class needs no
+            // part of the file system, which is built on it
+            fileSystems = provider = ClientFileSystems.find(SftpClient.class.getClassLoader());
+        }
+        @SuppressWarnings("unchecked")
+        ClientFileSystems<SftpClient> ours = (ClientFileSystems<SftpClient>) provider;
+        return ours.over(this);
     }
 
     // ------------------------------------------------------------------ OpenSSH extensions

@@ -49,6 +49,7 @@ public class Transport implements AutoCloseable {
     private volatile Duration bannerTimeout = Duration.ofSeconds(15);
     private volatile Duration authTimeout = Duration.ofSeconds(30);
     private volatile Duration channelTimeout = Duration.ofHours(1);
+    private volatile int maxServerOpenedChannels = ChannelTable.DEFAULT_MAX_SERVER_OPENED;
     private volatile long rekeyBytes = SessionConfig.DEFAULT_REKEY_BYTES;
     private volatile Duration rekeyInterval = SessionConfig.DEFAULT_REKEY_INTERVAL;
     private volatile ChannelSettings channelSettings = ChannelSettings.DEFAULT;
@@ -117,12 +118,13 @@ public class Transport implements AutoCloseable {
         }
         // A re-exchange that holds senders back longer than an auth reply may take is given up as stalled.
         Duration rekeyStallTimeout = authTimeout;
-        SessionConfig config = new SessionConfig(securityOptions, LoggerFactory.getLogger(logChannel), threadFactory,
+        SessionConfig config = new SessionConfig(securityOptions::get, LoggerFactory.getLogger(logChannel), threadFactory,
                 rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, rekeyStallTimeout);
         SshSession s = new SshSession(connection, config);
         s.sendAfterFirstNewKeys(UserAuth.SERVICE_REQUEST);
         session = s;
         channels = new ChannelTable(s);
+        channels.setMaxServerOpened(maxServerOpenedChannels);
         s.begin(bannerTimeout);
         s.setKeepalive(keepaliveInterval, keepaliveCountMax);
     }
@@ -544,6 +546,25 @@ public class Transport implements AutoCloseable {
     /** @param timeout bounds the wait for a channel-open answer and for channel request replies */
     public void setChannelTimeout(Duration timeout) {
         this.channelTimeout = timeout;
+    }
+
+    /**
+     * Limits how many channels the server may have open towards this client at once: the
+     * connections of remote forwardings ({@code ssh -R}) and agent forwarding. Each may hold a
+     * thread and a window's worth of buffer, so a server cannot make the client run out of
+     * either; past the limit an open is refused with "resource shortage" and a WARN is logged.
+     *
+     * @param max the limit, 256 unless set
+     */
+    public void setMaxServerOpenedChannels(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("the limit on server-opened channels must not be negative: " + max);
+        }
+        maxServerOpenedChannels = max;
+        ChannelTable table = channels;
+        if (table != null) {
+            table.setMaxServerOpened(max);
+        }
     }
 
     /** @return the bound on a channel-open answer and on channel request replies (1 hour unless set) */

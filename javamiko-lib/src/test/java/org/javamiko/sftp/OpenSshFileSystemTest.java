@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.javamiko.internal.sftp.fs.SftpFileSystemProvider;
 import org.javamiko.AuthenticationException;
 import org.javamiko.SshClient;
 import org.javamiko.SshException;

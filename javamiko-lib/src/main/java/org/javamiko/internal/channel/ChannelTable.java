@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -25,12 +26,18 @@ import org.javamiko.internal.wire.SshBuffer;
 public final class ChannelTable implements ConnectionHandler {
     private static final int ADMINISTRATIVELY_PROHIBITED = 1;
     private static final int CONNECT_FAILED = 2;
+    private static final int RESOURCE_SHORTAGE = 4;
+    /** How many channels the server may have open towards us at once, unless set otherwise. */
+    public static final int DEFAULT_MAX_SERVER_OPENED = 256;
     private static final String SESSION = "session";
 
     private final SshSession session;
     private final Map<Integer, ChannelCore> channels = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final Map<String, Acceptor> acceptors = new ConcurrentHashMap<>();
+    /** Local ids of the open channels the server opened: each may hold a thread and a window of buffer. */
+    private final Set<Integer> serverOpened = ConcurrentHashMap.newKeySet();
+    private volatile int maxServerOpened = DEFAULT_MAX_SERVER_OPENED;
     private volatile IOException closedCause;
     /** Channels that received data whose readers are not woken yet; reader thread only. */
     private final ArrayDeque<ChannelCore> toWake = new ArrayDeque<>();
@@ -94,8 +101,17 @@ public final class ChannelTable implements ConnectionHandler {
         acceptors.put(type, new Acceptor(settings, handler));
     }
 
+    /** @param max how many channels the server may have open towards us at once; past it, opens are refused */
+    public void setMaxServerOpened(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("the limit on server-opened channels must not be negative: " + max);
+        }
+        maxServerOpened = max;
+    }
+
     void remove(int localId) {
         channels.remove(localId);
+        serverOpened.remove(localId);
     }
 
     /** @return how many channels are open */
@@ -158,6 +174,13 @@ public final class ChannelTable implements ConnectionHandler {
             refuse(sender, ADMINISTRATIVELY_PROHIBITED, "channel type " + type + " not enabled");
             return;
         }
+        if (serverOpened.size() >= maxServerOpened) {
+            session.log().warn("Refusing a {} channel the server asked to open: it has {} open already, the limit",
+                    type, maxServerOpened);
+            refuse(sender, RESOURCE_SHORTAGE, "too many channels open: the client accepts at most " + maxServerOpened
+                    + " from the server at once");
+            return;
+        }
         Consumer<ChannelCore> takeOver;
         try {
             takeOver = acceptor.handler().accept(payload);
@@ -172,6 +195,7 @@ public final class ChannelTable implements ConnectionHandler {
         ChannelCore core = new ChannelCore(session, this, id, settings);
         core.onOpenConfirmation(sender, window, maxPacket);
         channels.put(id, core);
+        serverOpened.add(id);
         session.send(new SshBuffer(32).putByte(Msg.CHANNEL_OPEN_CONFIRMATION).putInt(sender).putInt(id)
                 .putInt(settings.initialWindow()).putInt(settings.maxPacket()));
         session.log().debug("Accepted a {} channel the server opened, as channel {}", type, id);

@@ -14,11 +14,16 @@ import org.javamiko.transport.SecurityOptions;
  * An ssh_config algorithm list against javamiko's defaults: {@code a,b} exactly, {@code +a,b}
  * appended, {@code -a*} removed (patterns allowed), {@code ^a,b} put first.
  */
-final class AlgorithmListSpec {
+public final class AlgorithmListSpec {
     private AlgorithmListSpec() {
     }
 
-    static List<String> resolve(String kind, String value) {
+    /**
+     * @param kind the algorithm kind, as in {@code disabledAlgorithms}
+     * @param value the config value: a list, or one that starts with +, - or ^
+     * @return the list to offer
+     */
+    public static List<String> resolve(String kind, String value) {
         if (value.isEmpty() || "+-^".indexOf(value.charAt(0)) < 0) {
             return Arrays.asList(value.split(","));
         }

@@ -11,40 +11,47 @@ import java.util.Map;
 import org.javamiko.config.SshConfigDict;
 
 /** The config's values for one host, typed; every lookup answers "not set" when there is no config. */
-final class ConfigValues {
+public final class ConfigValues {
     private final SshConfigDict dict;
 
-    ConfigValues(SshConfigDict dict) {
+    /** @param dict the resolved config for one host, or null when there is no config */
+    public ConfigValues(SshConfigDict dict) {
         this.dict = dict;
     }
 
-    boolean present() {
+    /** @return true when there is a config at all */
+    public boolean present() {
         return dict != null;
     }
 
-    boolean has(String keyword) {
+    /** @return true when the config sets {@code keyword} */
+    public boolean has(String keyword) {
         return dict != null && dict.containsKey(keyword);
     }
 
-    String get(String keyword, String fallback) {
+    /** @return the keyword's value, or {@code fallback} */
+    public String get(String keyword, String fallback) {
         return dict == null ? fallback : dict.getOrDefault(keyword, fallback);
     }
 
-    int integer(String keyword, int fallback) {
+    /** @return the keyword's value as a number, or {@code fallback} */
+    public int integer(String keyword, int fallback) {
         return dict == null ? fallback : dict.getInt(keyword, fallback);
     }
 
-    boolean bool(String keyword, boolean fallback) {
+    /** @return the keyword's value as yes/no, or {@code fallback} */
+    public boolean bool(String keyword, boolean fallback) {
         return dict == null ? fallback : dict.getBoolean(keyword, fallback);
     }
 
     /** ConnectTimeout and ServerAliveInterval: seconds, {@code none} meaning zero. */
-    Duration seconds(String keyword) {
+    public Duration seconds(String keyword) {
         String value = get(keyword, "0");
         return value.equalsIgnoreCase("none") ? Duration.ZERO : Duration.ofSeconds(integer(keyword, 0));
     }
 
-    List<Path> paths(String keyword) {
+    /** @return the keyword's files in order, without {@code none} */
+    public List<Path> paths(String keyword) {
         List<Path> files = new ArrayList<>();
         if (dict != null) {
             dict.getList(keyword).stream().filter(file -> !file.equalsIgnoreCase("none")).forEach(f -> files.add(path(f)));
@@ -52,13 +59,14 @@ final class ConfigValues {
         return files;
     }
 
-    List<String> commaList(String keyword) {
+    /** @return the keyword's comma-separated value, empty when unset */
+    public List<String> commaList(String keyword) {
         String value = get(keyword, null);
         return value == null ? List.of() : Arrays.asList(value.split(","));
     }
 
     /** SetEnv: {@code NAME=value} pairs separated by spaces. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         String value = get("setenv", null);
         if (value != null) {
@@ -73,7 +81,7 @@ final class ConfigValues {
     }
 
     /** Whether {@code first} was obtained before {@code second} (the dictionary keeps that order). */
-    boolean firstOf(String first, String second) {
+    public boolean firstOf(String first, String second) {
         for (String keyword : dict.asMap().keySet()) {
             if (keyword.equals(first) || keyword.equals(second)) {
                 return keyword.equals(first);
@@ -83,7 +91,7 @@ final class ConfigValues {
     }
 
     /** A path as written in the config; {@code ~} is the home directory (when the parser left it). */
-    static Path path(String file) {
+    public static Path path(String file) {
         if (file.equals("~") || file.startsWith("~/")) {
             return Path.of(System.getProperty("user.home") + file.substring(1));
         }

@@ -1,11 +1,17 @@
 package org.javamiko.internal.connect;
 
 /** Expands {@code %h %p %r %n %%} in a proxy command given to the builder, as ssh does. */
-final class ProxyCommandTokens {
+public final class ProxyCommandTokens {
     private ProxyCommandTokens() {
     }
 
-    static String expand(String command, String host, int port, String user, String alias) {
+    /**
+     * Expands %h %p %r %n and %% in a ProxyCommand.
+     *
+     * @return the command to run
+     * @throws IllegalArgumentException for an unknown token or an unsafe name
+     */
+    public static String expand(String command, String host, int port, String user, String alias) {
         ShellSafeNames.require(host, "host name");
         ShellSafeNames.require(user, "user name");
         ShellSafeNames.require(alias, "host name");

@@ -12,6 +12,7 @@ import java.security.spec.ECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.crypto.EcCurves;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -20,25 +21,25 @@ import org.javamiko.internal.wire.SshBuffer;
  * x-coordinate read as an unsigned mpint.
  */
 final class EcdhKex extends SingleRoundKex {
-    private final EcCurve curve;
+    private final EcCurves curve;
     private KeyPair keyPair;
 
     /** @param curve the method's curve */
-    EcdhKex(EcCurve curve) {
-        super(curve.hashAlgorithm());
+    EcdhKex(EcCurves curve) {
+        super(curve.digest());
         this.curve = curve;
     }
 
     @Override
     void writeClientValue(SshBuffer msg, KexContext ctx) {
         keyPair = curve.generateKeyPair();
-        msg.putString(EcCurve.encode((ECPublicKey) keyPair.getPublic()));
+        msg.putString(curve.encode((ECPublicKey) keyPair.getPublic()));
     }
 
     @Override
     byte[] readServerValue(SshBuffer reply) throws SshException {
         ECParameterSpec params = ((ECPublicKey) keyPair.getPublic()).getParams();
-        ECPoint point = curve.decode(reply.getString(), params);
+        ECPoint point = curve.decodePeerPoint(reply.getString());
         try {
             PublicKey server = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, params));
             KeyAgreement ka = KeyAgreement.getInstance("ECDH");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.javamiko.internal.crypto.EcCurves;
+
 /**
  * The key-exchange methods we implement, by wire name, and the order a client offers them in by
  * default.
@@ -44,9 +46,9 @@ public final class KexMethods {
         add(m, "mlkem768x25519-sha256", () -> new HybridKemKex(MlKem768::generate, "SHA-256"));
         add(m, "curve25519-sha256", Curve25519Kex::new);
         add(m, "curve25519-sha256@libssh.org", Curve25519Kex::new);
-        add(m, "ecdh-sha2-nistp256", () -> new EcdhKex(EcCurve.NISTP256));
-        add(m, "ecdh-sha2-nistp384", () -> new EcdhKex(EcCurve.NISTP384));
-        add(m, "ecdh-sha2-nistp521", () -> new EcdhKex(EcCurve.NISTP521));
+        add(m, "ecdh-sha2-nistp256", () -> new EcdhKex(EcCurves.NISTP256));
+        add(m, "ecdh-sha2-nistp384", () -> new EcdhKex(EcCurves.NISTP384));
+        add(m, "ecdh-sha2-nistp521", () -> new EcdhKex(EcCurves.NISTP521));
         m.put("diffie-hellman-group-exchange-sha256", groupExchange(GEX_MIN, GEX_PREFERRED, GEX_MAX));
         add(m, "diffie-hellman-group16-sha512", () -> new DhGroupKex(DhGroups.GROUP16, "SHA-512"));
         add(m, "diffie-hellman-group18-sha512", () -> new DhGroupKex(DhGroups.GROUP18, "SHA-512"));

@@ -1,15 +1,14 @@
 package org.javamiko.internal.keyformat;
 
 import java.math.BigInteger;
+import java.security.KeyPair;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.javamiko.SshException;
-import org.javamiko.keys.EcdsaKey;
-import org.javamiko.keys.Ed25519Key;
-import org.javamiko.keys.PKey;
-import org.javamiko.keys.RsaKey;
+import org.javamiko.internal.crypto.EcCurves;
 
 /**
  * Keys from their ASN.1 structures: PKCS#1 RSAPrivateKey, SEC1 ECPrivateKey, PKCS#8 PrivateKeyInfo,
@@ -24,7 +23,7 @@ final class Asn1Keys {
     }
 
     /** RSAPrivateKey ::= SEQUENCE { version, n, e, d, p, q, dp, dq, qinv, … } */
-    static RsaKey rsaPrivate(byte[] der) throws SshException {
+    static KeyMaterial rsaPrivate(byte[] der) throws SshException {
         DerReader seq = new DerReader(der).sequence();
         int version = seq.smallInteger();
         if (version != 0) {
@@ -38,7 +37,8 @@ final class Asn1Keys {
         seq.integer();
         seq.integer();
         BigInteger qinv = seq.integer();
-        return RsaKey.ofPrivate(n, e, d, p, q, qinv);
+        KeyPair kp = JcaKeys.rsaPair(n, e, d, p, q, qinv);
+        return KeyMaterial.ofPair(KeyType.RSA, kp.getPublic(), kp.getPrivate());
     }
 
     /**
@@ -47,7 +47,7 @@ final class Asn1Keys {
      *
      * @param curveOid the curve from the enclosing PKCS#8 structure, or null
      */
-    static EcdsaKey ecPrivate(byte[] der, String curveOid) throws SshException {
+    static KeyMaterial ecPrivate(byte[] der, String curveOid) throws SshException {
         DerReader seq = new DerReader(der).sequence();
         int version = seq.smallInteger();
         if (version != 1) {
@@ -73,12 +73,12 @@ final class Asn1Keys {
         if (point == null) {
             point = multiplyGenerator(curve, d);
         }
-        return EcdsaKey.of(curve.sshName(), point, d);
+        return KeyMaterial.ofPair(ecType(curve), curve.publicKey(point), curve.privateKey(d));
     }
 
     /** d·G, for the rare files that omit the public point; the JDK offers no point multiplication. */
     private static byte[] multiplyGenerator(EcCurves curve, BigInteger d) {
-        X9ECParameters params = CustomNamedCurves.getByOID(new org.bouncycastle.asn1.ASN1ObjectIdentifier(curve.oid()));
+        X9ECParameters params = CustomNamedCurves.getByOID(new ASN1ObjectIdentifier(curve.oid()));
         return params.getG().multiply(d).normalize().getEncoded(false);
     }
 
@@ -86,7 +86,7 @@ final class Asn1Keys {
      * PrivateKeyInfo ::= SEQUENCE { version, algorithm AlgorithmIdentifier, privateKey OCTET STRING,
      * [0] attributes OPTIONAL, [1] publicKey OPTIONAL }.
      */
-    static PKey pkcs8(byte[] der) throws SshException {
+    static KeyMaterial pkcs8(byte[] der) throws SshException {
         DerReader seq = new DerReader(der).sequence();
         seq.smallInteger();
         DerReader alg = seq.sequence();
@@ -103,7 +103,7 @@ final class Asn1Keys {
                     throw new SshException("Malformed Ed25519 private key: " + seed.length + " bytes, not 32");
                 }
                 byte[] pub = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
-                return new Ed25519Key(pub, seed);
+                return KeyMaterial.ofPair(KeyType.ED25519, JcaKeys.ed25519Public(pub), JcaKeys.ed25519Private(seed));
             }
             default:
                 throw unsupportedOid(oid);
@@ -111,7 +111,7 @@ final class Asn1Keys {
     }
 
     /** SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }. */
-    static PKey subjectPublicKeyInfo(byte[] der) throws SshException {
+    static KeyMaterial subjectPublicKeyInfo(byte[] der) throws SshException {
         DerReader seq = new DerReader(der).sequence();
         DerReader alg = seq.sequence();
         String oid = alg.oid();
@@ -120,20 +120,24 @@ final class Asn1Keys {
                 return rsaPublic(seq.bitString());
             case EC_OID: {
                 EcCurves curve = EcCurves.byOid(alg.oid());
-                return EcdsaKey.of(curve.sshName(), seq.bitString(), null);
+                return KeyMaterial.ofPublic(ecType(curve), curve.publicKey(seq.bitString()));
             }
             case ED25519_OID:
-                return new Ed25519Key(seq.bitString());
+                return KeyMaterial.ofPublic(KeyType.ED25519, JcaKeys.ed25519Public(seq.bitString()));
             default:
                 throw unsupportedOid(oid);
         }
     }
 
     /** RSAPublicKey ::= SEQUENCE { n, e } */
-    static RsaKey rsaPublic(byte[] der) throws SshException {
+    static KeyMaterial rsaPublic(byte[] der) throws SshException {
         DerReader seq = new DerReader(der).sequence();
         BigInteger n = seq.integer();
-        return RsaKey.ofPublic(seq.integer(), n);
+        return KeyMaterial.ofPublic(KeyType.RSA, JcaKeys.rsaPublic(seq.integer(), n));
+    }
+
+    private static KeyType ecType(EcCurves curve) throws SshException {
+        return KeyType.forBlob(curve.keyType());
     }
 
     static SshException unsupportedOid(String oid) {

@@ -1,22 +1,14 @@
 package org.javamiko.internal.keyformat;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.Base64;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
-import org.javamiko.keys.EcdsaKey;
-import org.javamiko.keys.Ed25519Key;
-import org.javamiko.keys.PKey;
-import org.javamiko.keys.RsaKey;
-import org.javamiko.keys.SkEcdsaKey;
-import org.javamiko.keys.SkEd25519Key;
 
 /**
  * OpenSSH's own private key format ({@code -----BEGIN OPENSSH PRIVATE KEY-----}, PROTOCOL.key):
@@ -41,7 +33,7 @@ public final class OpenSshKeyV1 {
      * @throws PasswordRequiredException when encrypted and no passphrase is given
      * @throws WrongPassphraseException when the passphrase does not decrypt it
      */
-    public static PKey decode(byte[] body, String passphrase) throws IOException {
+    public static KeyMaterial decode(byte[] body, String passphrase) throws IOException {
         if (body.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(body, MAGIC.length), MAGIC)) {
             throw new SshException("Not an OpenSSH v1 key: the \"openssh-key-v1\" magic is missing");
         }
@@ -54,7 +46,8 @@ public final class OpenSshKeyV1 {
             throw new SshException("The OpenSSH key file holds " + Integer.toUnsignedString(keys)
                     + " keys; only files with one key are supported");
         }
-        PKey publicKey = PKey.fromBlob(buf.getString());
+        byte[] publicBlob = buf.getString();
+        KeyMaterial publicKey = readPublicBlob(publicBlob);
         byte[] encrypted = buf.getString();
         byte[] tag = buf.getRaw(cipher.tagLength());
 
@@ -69,7 +62,7 @@ public final class OpenSshKeyV1 {
                 throw new SshException("Unsupported OpenSSH key KDF \"" + kdf + "\" (supported: bcrypt)");
             }
             if (passphrase == null || passphrase.isEmpty()) {
-                throw new PasswordRequiredException("The " + publicKey.getKeyType() + " key is encrypted ("
+                throw new PasswordRequiredException("The " + publicKey.type().wireName() + " key is encrypted ("
                         + cipher.sshName() + "): a passphrase is required");
             }
             SshBuffer opts = SshBuffer.wrap(kdfOptions);
@@ -85,89 +78,42 @@ public final class OpenSshKeyV1 {
         return decodePrivate(plain, publicKey);
     }
 
-    private static PKey decodePrivate(byte[] plain, PKey publicKey) throws SshException {
+    /** The public key in the clear: a plain key blob (a file never holds a certificate here). */
+    private static KeyMaterial readPublicBlob(byte[] blob) throws SshException {
+        SshBuffer buf = SshBuffer.wrap(blob);
+        KeyMaterial key = KeyType.forBlob(buf.getStringUtf8()).readPublic(buf);
+        if (buf.available() != 0) {
+            throw new SshException("Malformed " + key.type().wireName() + " public key: " + buf.available()
+                    + " bytes after the key");
+        }
+        return key;
+    }
+
+    private static KeyMaterial decodePrivate(byte[] plain, KeyMaterial publicKey) throws SshException {
         SshBuffer buf = SshBuffer.wrap(plain);
         if (buf.getInt() != buf.getInt()) {
             throw new WrongPassphraseException("check bytes differ");
         }
         String type = buf.getStringUtf8();
-        PKey key = readPrivateFields(type, buf);
-        key.setComment(buf.getStringUtf8());
+        KeyMaterial key = KeyType.forPrivateKey(type).readOpenSshPrivate(buf).withComment(buf.getStringUtf8());
         // The padding after the comment (1, 2, 3, …) is not checked: files from older tools vary.
-        if (!Arrays.equals(key.keyBlob(), publicKey.keyBlob())) {
+        if (!Arrays.equals(key.publicBlob(), publicKey.publicBlob())) {
             throw new SshException("The private key does not match the public key stored beside it (corrupt key?)");
         }
         return key;
     }
 
-    private static PKey readPrivateFields(String type, SshBuffer buf) throws SshException {
-        switch (type) {
-            case Ed25519Key.TYPE: {
-                byte[] pk = buf.getString();
-                byte[] sk = buf.getString();
-                if (sk.length != 64) {
-                    throw new SshException("Malformed Ed25519 private key: " + sk.length + " bytes, not 64");
-                }
-                return new Ed25519Key(pk, Arrays.copyOf(sk, 32));
-            }
-            case RsaKey.TYPE: {
-                BigInteger n = buf.getMpint();
-                BigInteger e = buf.getMpint();
-                BigInteger d = buf.getMpint();
-                BigInteger iqmp = buf.getMpint();
-                BigInteger p = buf.getMpint();
-                BigInteger q = buf.getMpint();
-                return RsaKey.ofPrivate(n, e, d, p, q, iqmp);
-            }
-            case "ecdsa-sha2-nistp256":
-            case "ecdsa-sha2-nistp384":
-            case "ecdsa-sha2-nistp521": {
-                String curve = buf.getStringUtf8();
-                byte[] point = buf.getString();
-                return EcdsaKey.of(curve, point, buf.getMpint());
-            }
-            case SkEd25519Key.TYPE: {
-                SkEd25519Key key = new SkEd25519Key(buf.getString(), buf.getStringUtf8());
-                skipSecurityKeyHandle(buf);
-                return key;
-            }
-            case SkEcdsaKey.TYPE: {
-                String curve = buf.getStringUtf8();
-                EcdsaKey inner = EcdsaKey.of(curve, buf.getString(), null);
-                SkEcdsaKey key = new SkEcdsaKey(inner, buf.getStringUtf8());
-                skipSecurityKeyHandle(buf);
-                return key;
-            }
-            default:
-                throw new SshException(unsupportedType(type));
-        }
-    }
-
-    /** flags, key handle and reserved: they only mean something to the hardware token. */
-    private static void skipSecurityKeyHandle(SshBuffer buf) throws SshException {
-        buf.getByte();
-        buf.getString();
-        buf.getString();
-    }
-
-    static String unsupportedType(String type) {
-        if ("ssh-dss".equals(type)) {
-            return "Unsupported key type DSA (ssh-dss): DSA keys are limited to 1024 bits and SHA-1";
-        }
-        return "Unsupported key type \"" + type + "\"";
-    }
-
     /**
      * Encodes a key pair in OpenSSH's format, armored.
      *
-     * @param key a key that can sign (Ed25519, ECDSA or RSA)
+     * @param key a key pair (Ed25519, ECDSA or RSA), with its comment
      * @param passphrase null or empty for an unencrypted file; otherwise bcrypt-pbkdf (16 rounds) and aes256-ctr
      * @return the file's text
      * @throws SshException when the key has no private half
      */
-    public static String encode(PKey key, String passphrase) throws SshException {
-        if (!key.canSign()) {
-            throw new SshException("Cannot write a private key file for a " + key.getKeyType()
+    public static String encode(KeyMaterial key, String passphrase) throws SshException {
+        if (key.privateKey() == null) {
+            throw new SshException("Cannot write a private key file for a " + key.type().wireName()
                     + " key without its private half");
         }
         boolean encrypt = passphrase != null && !passphrase.isEmpty();
@@ -177,8 +123,9 @@ public final class OpenSshKeyV1 {
         SshBuffer priv = new SshBuffer(4096);
         int check = random.nextInt();
         priv.putInt(check).putInt(check);
-        writePrivateFields(key, priv);
-        priv.putString(key.getComment());
+        priv.putString(key.type().wireName());
+        key.type().writeOpenSshPrivate(key, priv);
+        priv.putString(key.comment());
         for (int pad = 1; priv.writePosition() % cipher.blockSize() != 0; pad++) {
             priv.putByte(pad);
         }
@@ -198,27 +145,9 @@ public final class OpenSshKeyV1 {
             out.putString("none").putString(new byte[0]);
             encrypted = plain;
         }
-        out.putInt(1).putString(key.keyBlob()).putString(encrypted);
+        out.putInt(1).putString(key.publicBlob()).putString(encrypted);
         Arrays.fill(plain, (byte) 0);
         return armor(out.toByteArray());
-    }
-
-    private static void writePrivateFields(PKey key, SshBuffer out) throws SshException {
-        out.putString(key.getKeyType());
-        if (key instanceof Ed25519Key ed) {
-            byte[] pk = ed.getPublicKeyBytes();
-            byte[] sk = Arrays.copyOf(ed.getSeed(), 64);
-            System.arraycopy(pk, 0, sk, 32, 32);
-            out.putString(pk).putString(sk);
-        } else if (key instanceof RsaKey rsa) {
-            RSAPrivateCrtKey k = rsa.getPrivateKey();
-            out.putMpint(k.getModulus()).putMpint(k.getPublicExponent()).putMpint(k.getPrivateExponent())
-                    .putMpint(k.getCrtCoefficient()).putMpint(k.getPrimeP()).putMpint(k.getPrimeQ());
-        } else if (key instanceof EcdsaKey ec) {
-            out.putString(ec.getCurveName()).putString(ec.getPublicPoint()).putMpint(ec.getPrivateKey().getS());
-        } else {
-            throw new SshException("Cannot write a " + key.getKeyType() + " key in OpenSSH format");
-        }
     }
 
     private static String armor(byte[] body) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
-import org.javamiko.keys.PKey;
 
 /**
  * PEM key files as OpenSSL and {@code ssh-keygen -m PEM|PKCS8} write them: PKCS#1 RSA and SEC1 EC
@@ -41,7 +40,7 @@ public final class PemKeys {
      * @param passphrase the passphrase, or null
      * @return the key
      */
-    public static PKey decode(String text, String label, String passphrase) throws SshException {
+    public static KeyMaterial decode(String text, String label, String passphrase) throws SshException {
         PemBlock block = PemBlock.find(text, label);
         switch (label) {
             case "RSA PRIVATE KEY":
@@ -67,11 +66,11 @@ public final class PemKeys {
     }
 
     private interface DerParser {
-        PKey parse(byte[] der) throws SshException;
+        KeyMaterial parse(byte[] der) throws SshException;
     }
 
     /** After decryption a wrong passphrase shows as garbage that is not DER (when the padding happened to pass). */
-    private static PKey parseDecrypted(byte[] der, DerParser parser, boolean wasEncrypted) throws SshException {
+    private static KeyMaterial parseDecrypted(byte[] der, DerParser parser, boolean wasEncrypted) throws SshException {
         try {
             return parser.parse(der);
         } catch (SshException e) {

@@ -20,14 +20,18 @@ import java.util.Set;
  * Writes secret files so that no other user can ever read them: a temporary file created with mode
  * 0600 beside the target, moved over it atomically. An existing file's narrower mode is kept.
  */
-final class PrivateFileWriter {
+public final class PrivateFileWriter {
     private static final Set<PosixFilePermission> OWNER_RW =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private PrivateFileWriter() {
     }
 
-    static void write(Path file, byte[] content) throws IOException {
+    /**
+     * @param file the target
+     * @param content the bytes it will hold
+     */
+    public static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
         // The file system, not the file store, answers this: a file store needs the mount table,
         // which a chroot or a build sandbox may not list the path in.

@@ -3,15 +3,24 @@ package org.javamiko.internal.keyformat;
 import java.util.Base64;
 
 import org.javamiko.SshException;
-import org.javamiko.keys.PKey;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
  * Public keys as text: one-line {@code .pub} / {@code authorized_keys} entries, with or without an
- * options prefix, and RFC 4716 {@code ---- BEGIN SSH2 PUBLIC KEY ----} blocks.
+ * options prefix, and RFC 4716 {@code ---- BEGIN SSH2 PUBLIC KEY ----} blocks. They give the blob
+ * (which may be a certificate) and the comment; the caller decodes the blob.
  */
 public final class PublicKeyText {
     private PublicKeyText() {
+    }
+
+    /**
+     * One public key as text holds it.
+     *
+     * @param blob the key or certificate blob, SSH wire format
+     * @param comment the comment, empty when none
+     */
+    public record Entry(byte[] blob, String comment) {
     }
 
     /** Lines longer than this are not keys: a 16384-bit RSA certificate line is under 6 KiB. */
@@ -21,10 +30,10 @@ public final class PublicKeyText {
      * Parses {@code [options] type base64 [comment]}.
      *
      * @param line one line
-     * @return the key, its comment set from the line
+     * @return the key blob and the line's comment
      * @throws SshException when the line holds no key
      */
-    public static PKey parseLine(String line) throws java.io.IOException {
+    public static Entry parseLine(String line) throws SshException {
         if (line == null || line.isBlank()) {
             throw new SshException("Empty public key line");
         }
@@ -32,7 +41,7 @@ public final class PublicKeyText {
             throw new SshException("Public key line too long (" + line.length() + " characters)");
         }
         String s = line.strip();
-        PKey key = tryKeyAt(s);
+        Entry key = tryKeyAt(s);
         if (key == null) {
             key = tryKeyAt(skipOptions(s));
         }
@@ -46,10 +55,10 @@ public final class PublicKeyText {
      * Parses an RFC 4716 block ({@code ---- BEGIN SSH2 PUBLIC KEY ----}), headers and all.
      *
      * @param text the whole block
-     * @return the key, its comment taken from a {@code Comment:} header
+     * @return the key blob, and the comment from a {@code Comment:} header
      * @throws SshException when the block is malformed
      */
-    public static PKey parseRfc4716(String text) throws java.io.IOException {
+    public static Entry parseRfc4716(String text) throws SshException {
         String[] lines = text.split("\\r?\\n");
         int i = 0;
         while (i < lines.length && !lines[i].strip().equals("---- BEGIN SSH2 PUBLIC KEY ----")) {
@@ -95,13 +104,11 @@ public final class PublicKeyText {
         } catch (IllegalArgumentException e) {
             throw new SshException("The SSH2 public key block is not valid base64: " + e.getMessage(), e);
         }
-        PKey key = PKey.fromBlob(blob);
-        key.setComment(comment);
-        return key;
+        return new Entry(blob, comment);
     }
 
     /** @return the key if {@code s} starts with "type base64", else null */
-    private static PKey tryKeyAt(String s) throws java.io.IOException {
+    private static Entry tryKeyAt(String s) {
         String[] parts = s.split("\\s+", 3);
         if (parts.length < 2) {
             return null;
@@ -121,9 +128,7 @@ public final class PublicKeyText {
         if (!blobType.equals(parts[0])) {
             return null;
         }
-        PKey key = PKey.fromBlob(blob);
-        key.setComment(parts.length == 3 ? parts[2].strip() : "");
-        return key;
+        return new Entry(blob, parts.length == 3 ? parts[2].strip() : "");
     }
 
     /** Skips an authorized_keys options field: up to the first whitespace outside double quotes. */

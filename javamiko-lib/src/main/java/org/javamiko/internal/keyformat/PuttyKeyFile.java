@@ -1,6 +1,5 @@
 package org.javamiko.internal.keyformat;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,10 +19,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
-import org.javamiko.keys.EcdsaKey;
-import org.javamiko.keys.Ed25519Key;
-import org.javamiko.keys.PKey;
-import org.javamiko.keys.RsaKey;
 
 /**
  * PuTTY's {@code .ppk} private key files, versions 2 (SHA-1 key derivation, HMAC-SHA-1) and 3
@@ -43,7 +38,7 @@ public final class PuttyKeyFile {
      * @param passphrase the passphrase, or null
      * @return the key pair, comment set
      */
-    public static PKey decode(String text, String passphrase) throws SshException {
+    public static KeyMaterial decode(String text, String passphrase) throws SshException {
         String[] lines = text.split("\\r?\\n");
         int[] pos = {0};
         String first = lines[0].strip();
@@ -131,36 +126,16 @@ public final class PuttyKeyFile {
             }
             throw new SshException("The PuTTY key's MAC does not match: the file is corrupt or was edited");
         }
-        PKey key = build(algorithm, publicBlob, SshBuffer.wrap(privatePlain));
-        key.setComment(comment);
-        return key;
+        return build(algorithm, publicBlob, SshBuffer.wrap(privatePlain)).withComment(comment);
     }
 
-    private static PKey build(String algorithm, byte[] publicBlob, SshBuffer priv) throws SshException {
+    private static KeyMaterial build(String algorithm, byte[] publicBlob, SshBuffer priv) throws SshException {
         SshBuffer pub = SshBuffer.wrap(publicBlob);
         String type = pub.getStringUtf8();
         if (!type.equals(algorithm)) {
             throw new SshException("Malformed PuTTY key: header says " + algorithm + ", public key is " + type);
         }
-        switch (type) {
-            case RsaKey.TYPE: {
-                BigInteger e = pub.getMpint();
-                BigInteger n = pub.getMpint();
-                BigInteger d = priv.getMpint();
-                BigInteger p = priv.getMpint();
-                BigInteger q = priv.getMpint();
-                BigInteger iqmp = priv.getMpint();
-                return RsaKey.ofPrivate(n, e, d, p, q, iqmp);
-            }
-            case Ed25519Key.TYPE:
-                return new Ed25519Key(pub.getString(), priv.getString());
-            case "ecdsa-sha2-nistp256":
-            case "ecdsa-sha2-nistp384":
-            case "ecdsa-sha2-nistp521":
-                return EcdsaKey.of(pub.getStringUtf8(), pub.getString(), priv.getMpint());
-            default:
-                throw new SshException(OpenSshKeyV1.unsupportedType(type));
-        }
+        return KeyType.forPrivateKey(type).readPuttyPrivate(pub, priv);
     }
 
     private static byte[] argon2(Map<String, String> headers, byte[] password) throws SshException {

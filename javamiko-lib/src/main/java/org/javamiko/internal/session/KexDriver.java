@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.algo.AlgorithmOffer;
 import org.javamiko.internal.cipher.CipherFactory;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.PacketCipher;
@@ -24,7 +25,6 @@ import org.javamiko.internal.wire.SshBuffer;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Negotiated;
-import org.javamiko.transport.SecurityOptions;
 
 /**
  * The key-exchange state machine beside the dispatcher (RFC 4253 §7-9, strict kex from OpenSSH's
@@ -139,16 +139,16 @@ final class KexDriver implements KexContext {
     }
 
     private KexInit buildKexInit() {
-        SecurityOptions s = config.security();
-        List<String> kex = new ArrayList<>(s.get(AlgorithmKind.KEX));
+        AlgorithmOffer s = config.offer();
+        List<String> kex = new ArrayList<>(s.offered(AlgorithmKind.KEX));
         if (!firstKexDone) {
             kex.add(Pseudo.EXT_INFO_C);
             kex.add(Pseudo.STRICT_KEX_C);
         }
-        List<String> ciphers = s.get(AlgorithmKind.CIPHERS);
-        List<String> macs = s.get(AlgorithmKind.MACS);
-        List<String> compression = s.get(AlgorithmKind.COMPRESSION);
-        return new KexInit(kex, s.get(AlgorithmKind.KEYS), ciphers, ciphers, macs, macs, compression, compression,
+        List<String> ciphers = s.offered(AlgorithmKind.CIPHERS);
+        List<String> macs = s.offered(AlgorithmKind.MACS);
+        List<String> compression = s.offered(AlgorithmKind.COMPRESSION);
+        return new KexInit(kex, s.offered(AlgorithmKind.KEYS), ciphers, ciphers, macs, macs, compression, compression,
                 false);
     }
 
@@ -160,7 +160,7 @@ final class KexDriver implements KexContext {
      * negotiated takes it through {@link #x25519KeyPair}; a key pair nobody took is never used twice.
      */
     void prepareEphemeralKeys() {
-        boolean offered = config.security().get(AlgorithmKind.KEX).stream()
+        boolean offered = config.offer().offered(AlgorithmKind.KEX).stream()
                 .anyMatch(name -> name.contains("25519"));
         if (offered) {
             preparedX25519.set(new X25519KeyPair());

@@ -3,13 +3,13 @@ package org.javamiko.internal.session;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 
-import org.javamiko.transport.SecurityOptions;
+import org.javamiko.internal.algo.AlgorithmOffer;
 import org.slf4j.Logger;
 
 /**
  * How a session behaves: what it offers, where it logs, when it re-keys.
  *
- * @param security the algorithm lists offered in each key exchange
+ * @param offer the algorithm lists offered in each key exchange
  * @param log where the session logs (the name set by {@code setLogChannel})
  * @param threadFactory makes the reader thread
  * @param rekeyBytes re-key after this many bytes in either direction
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
  * @param rekeyStallTimeout how long a sender waits for a key re-exchange to let it through
  *                          before the session is given up as stalled
  */
-public record SessionConfig(SecurityOptions security, Logger log, ThreadFactory threadFactory,
+public record SessionConfig(AlgorithmOffer offer, Logger log, ThreadFactory threadFactory,
                             long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration rekeyStallTimeout) {
     /** Re-key after 1 GiB per direction, as OpenSSH's RekeyLimit default for AES comes close to. */
     public static final long DEFAULT_REKEY_BYTES = 1L << 30;

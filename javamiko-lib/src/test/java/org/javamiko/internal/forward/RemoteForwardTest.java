@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.javamiko.PortForward;
@@ -65,5 +67,34 @@ class RemoteForwardTest {
             assertThatThrownBy(() -> client.forwardRemote("127.0.0.1", 0, "127.0.0.1", 9))
                     .isInstanceOf(SshException.class).hasMessageContaining("refused to listen");
         }
+    }
+
+    @Test
+    void pastTheLimitOnServerOpenedChannelsAConnectionIsRefusedAndTheOpenOnesGoOn() throws IOException {
+        try (TcpServer echo = TcpServer.echo(); SshClient client = client(sshd);
+             PortForward forward = client.forwardRemote("127.0.0.1", 0, "127.0.0.1", echo.port())) {
+            client.getTransport().setMaxServerOpenedChannels(2);
+            try (Socket first = openEcho(forward.boundPort()); Socket second = openEcho(forward.boundPort());
+                 Socket third = Sockets.connect(forward.boundPort())) {
+                third.setSoTimeout(10_000);
+                assertThat(Sockets.endOfStreamOrReset(third.getInputStream())).isTrue();
+                assertThat(roundTrip(first, "still\n")).isEqualTo("still\n");
+                assertThat(roundTrip(second, "there\n")).isEqualTo("there\n");
+            }
+        }
+    }
+
+    /** A connection through the forwarding that has answered once, so its channel is open. */
+    private static Socket openEcho(int port) throws IOException {
+        Socket s = Sockets.connect(port);
+        s.setSoTimeout(10_000);
+        assertThat(roundTrip(s, "hello\n")).isEqualTo("hello\n");
+        return s;
+    }
+
+    private static String roundTrip(Socket s, String line) throws IOException {
+        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        s.getOutputStream().write(bytes);
+        return new String(s.getInputStream().readNBytes(bytes.length), StandardCharsets.US_ASCII);
     }
 }

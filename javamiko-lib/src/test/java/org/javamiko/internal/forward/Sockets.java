@@ -116,7 +116,7 @@ final class Sockets {
         }
     }
 
-    private static boolean endOfStreamOrReset(InputStream in) throws IOException {
+    static boolean endOfStreamOrReset(InputStream in) throws IOException {
         try {
             return in.read() == -1;
         } catch (SocketException reset) {

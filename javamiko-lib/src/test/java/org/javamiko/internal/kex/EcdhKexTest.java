@@ -15,6 +15,7 @@ import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.crypto.EcCurves;
 import org.javamiko.internal.wire.SshBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,31 +25,31 @@ class EcdhKexTest {
     private final RecordingContext ctx = new RecordingContext();
 
     @ParameterizedTest
-    @EnumSource(EcCurve.class)
-    void agreesWithAServerOnTheJdkAndHashesWithTheCurvesHash(EcCurve curve) throws Exception {
+    @EnumSource(EcCurves.class)
+    void agreesWithAServerOnTheJdkAndHashesWithTheCurvesHash(EcCurves curve) throws Exception {
         EcdhKex kex = new EcdhKex(curve);
         kex.start(ctx);
         byte[] qc = ctx.lastSent(30).getString();
         KeyPair server = curve.generateKeyPair();
         ECParameterSpec params = ((ECPublicKey) server.getPublic()).getParams();
-        byte[] qs = EcCurve.encode((ECPublicKey) server.getPublic());
+        byte[] qs = curve.encode((ECPublicKey) server.getPublic());
 
         kex.handle(31, RecordingContext.reply(b -> b.putString(qs)), ctx);
 
         KeyAgreement ka = KeyAgreement.getInstance("ECDH");
         ka.init(server.getPrivate());
         ka.doPhase(KeyFactory.getInstance("EC").generatePublic(
-                new ECPublicKeySpec(curve.decode(qc, params), params)), true);
+                new ECPublicKeySpec(curve.decodePeerPoint(qc), params)), true);
         byte[] expectedK = new SshBuffer().putMpintUnsigned(ka.generateSecret()).toByteArray();
         byte[] fields = new SshBuffer().putString(qc).putString(qs).toByteArray();
         assertThat(kex.result().sharedSecret()).isEqualTo(expectedK);
         assertThat(kex.result().exchangeHash()).isEqualTo(
-                ExchangeHash.compute(curve.hashAlgorithm(), ctx, RecordingContext.HOST_KEY, fields, expectedK));
+                ExchangeHash.compute(curve.digest(), ctx, RecordingContext.HOST_KEY, fields, expectedK));
     }
 
     @Test
     void sendsAnUncompressedPointOfTheFieldSize() throws Exception {
-        EcdhKex kex = new EcdhKex(EcCurve.NISTP521);
+        EcdhKex kex = new EcdhKex(EcCurves.NISTP521);
         kex.start(ctx);
         byte[] qc = ctx.lastSent(30).getString();
         assertThat(qc).hasSize(133);
@@ -57,46 +58,46 @@ class EcdhKexTest {
 
     @Test
     void refusesAPointOffTheCurve() throws Exception {
-        byte[] qs = validServerPoint(EcCurve.NISTP256);
+        byte[] qs = validServerPoint(EcCurves.NISTP256);
         qs[qs.length - 1] ^= 1;
-        assertRejected(EcCurve.NISTP256, qs, "not a point on the curve");
+        assertRejected(EcCurves.NISTP256, qs, "not a point on the curve");
     }
 
     @Test
     void refusesThePointAtInfinity() throws Exception {
-        assertRejected(EcCurve.NISTP256, new byte[] {0}, "1 bytes");
+        assertRejected(EcCurves.NISTP256, new byte[] {0}, "1 bytes");
     }
 
     @Test
     void refusesACompressedPoint() throws Exception {
-        byte[] qs = Arrays.copyOf(validServerPoint(EcCurve.NISTP384), 49);
+        byte[] qs = Arrays.copyOf(validServerPoint(EcCurves.NISTP384), 49);
         qs[0] = 2;
-        assertRejected(EcCurve.NISTP384, qs, "uncompressed point");
+        assertRejected(EcCurves.NISTP384, qs, "uncompressed point");
     }
 
     @Test
     void refusesAPointOfAnotherCurve() throws Exception {
-        assertRejected(EcCurve.NISTP256, validServerPoint(EcCurve.NISTP384), "97 bytes");
+        assertRejected(EcCurves.NISTP256, validServerPoint(EcCurves.NISTP384), "97 bytes");
     }
 
     @Test
     void refusesACoordinateOutsideTheField() throws Exception {
         // x = p + x0 is the same x modulo p: only the range check can catch it, on P-521 where
         // the 66-byte encoding has room above p.
-        ECPublicKey pub = (ECPublicKey) EcCurve.NISTP521.generateKeyPair().getPublic();
+        ECPublicKey pub = (ECPublicKey) EcCurves.NISTP521.generateKeyPair().getPublic();
         BigInteger p = ((ECFieldFp) pub.getParams().getCurve().getField()).getP();
-        byte[] qs = EcCurve.encode(pub);
+        byte[] qs = EcCurves.NISTP521.encode(pub);
         byte[] bigX = pub.getW().getAffineX().add(p).toByteArray(); // at most 66 bytes: p has 521 bits
         Arrays.fill(qs, 1, 67, (byte) 0);
         System.arraycopy(bigX, 0, qs, 67 - bigX.length, bigX.length);
-        assertRejected(EcCurve.NISTP521, qs, "outside the field");
+        assertRejected(EcCurves.NISTP521, qs, "outside the field");
     }
 
-    private static byte[] validServerPoint(EcCurve curve) {
-        return EcCurve.encode((ECPublicKey) curve.generateKeyPair().getPublic());
+    private static byte[] validServerPoint(EcCurves curve) {
+        return curve.encode((ECPublicKey) curve.generateKeyPair().getPublic());
     }
 
-    private void assertRejected(EcCurve curve, byte[] qs, String why) throws Exception {
+    private void assertRejected(EcCurves curve, byte[] qs, String why) throws Exception {
         EcdhKex kex = new EcdhKex(curve);
         kex.start(ctx);
         assertThatThrownBy(() -> kex.handle(31, RecordingContext.reply(b -> b.putString(qs)), ctx))

@@ -15,12 +15,12 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 import java.util.List;
 
+import org.javamiko.internal.crypto.EcCurves;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -93,9 +93,9 @@ final class PlainKexClient implements KexContext, Closeable {
             throw new IllegalArgumentException("host key or signature is not " + HOST_KEY_ALGORITHM);
         }
         key.getString(); // the curve name, implied by the algorithm
-        ECParameterSpec params = ((ECPublicKey) EcCurve.NISTP256.generateKeyPair().getPublic()).getParams();
+        ECParameterSpec params = EcCurves.NISTP256.params();
         PublicKey pub = KeyFactory.getInstance("EC").generatePublic(
-                new ECPublicKeySpec(EcCurve.NISTP256.decode(key.getString(), params), params));
+                new ECPublicKeySpec(EcCurves.NISTP256.decodePeerPoint(key.getString()), params));
         // RFC 5656 §3.1.2: the signature blob holds r and s as mpints; P1363 wants them fixed-size.
         SshBuffer rs = SshBuffer.wrap(sig.getString());
         byte[] p1363 = new byte[64];

@@ -30,10 +30,14 @@ class OpenSshKeyV1Test {
         SkEd25519Key expected = new SkEd25519Key(pk, "ssh:");
         SshBuffer priv = new SshBuffer().putInt(7).putInt(7).putString(SkEd25519Key.TYPE).putString(pk)
                 .putString("ssh:").putByte(1).putString(new byte[64]).putString(new byte[0]).putString("token");
-        PKey key = OpenSshKeyV1.decode(body(expected.keyBlob(), priv), null);
+        KeyMaterial decoded = OpenSshKeyV1.decode(body(expected.keyBlob(), priv), null);
+        assertThat(decoded.publicBlob()).isEqualTo(expected.keyBlob());
+        assertThat(decoded.privateKey()).isNull();
+        assertThat(decoded.application()).isEqualTo("ssh:");
+        assertThat(decoded.comment()).isEqualTo("token");
+        PKey key = PKey.fromBlob(decoded.publicBlob());
         assertThat(key).isEqualTo(expected);
         assertThat(key.canSign()).isFalse();
-        assertThat(key.getComment()).isEqualTo("token");
         assertThatThrownBy(() -> key.signSshData(new byte[1], SkEd25519Key.TYPE)).isInstanceOf(SshException.class)
                 .hasMessageContaining("security key");
     }

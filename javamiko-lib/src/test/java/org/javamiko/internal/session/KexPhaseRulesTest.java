@@ -91,7 +91,7 @@ class KexPhaseRulesTest {
     }
 
     private final FakeSession session = new FakeSession();
-    private final KexDriver driver = new KexDriver(session, new SessionConfig(new SecurityOptions(),
+    private final KexDriver driver = new KexDriver(session, new SessionConfig(new SecurityOptions()::get,
             session.log(), Thread::new, SessionConfig.DEFAULT_REKEY_BYTES, SessionConfig.DEFAULT_REKEY_INTERVAL,
             SessionConfig.CLIENT_VERSION, Duration.ofSeconds(30)), new SecureRandom());
 

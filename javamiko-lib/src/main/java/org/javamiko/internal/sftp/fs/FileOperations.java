@@ -35,7 +35,7 @@ import org.javamiko.sftp.SftpException;
 import org.javamiko.sftp.SftpFile;
 
 /**
- * The work behind {@link org.javamiko.sftp.SftpFileSystemProvider}: each java.nio.file operation
+ * The work behind {@link SftpFileSystemProvider}: each java.nio.file operation
  * as SFTP requests on the path's own session. Relative paths are made absolute first, against the
  * file system's working directory.
  */

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.spi.FileSystemProvider;
 import java.util.List;
 import java.util.Set;
 
 import org.javamiko.sftp.SftpClient;
-import org.javamiko.sftp.SftpFileSystemProvider;
 
 /**
  * The files of one SFTP session as a {@link FileSystem}. It either owns its connection (made by
@@ -24,7 +24,7 @@ import org.javamiko.sftp.SftpFileSystemProvider;
 public final class SftpFileSystem extends FileSystem {
     private static final Set<String> VIEWS = Set.of("basic", "posix", "owner");
 
-    private final SftpFileSystemProvider provider;
+    private final FileSystemProvider provider;
     private final SftpClient client;
     private final AutoCloseable owned;
     private final URI baseUri;
@@ -39,7 +39,7 @@ public final class SftpFileSystem extends FileSystem {
      * @param baseUri {@code sftp://user@host:port}, or null when the address is unknown (a borrowed client)
      * @param onClose told once when this closes (the provider forgets it), may be null
      */
-    public SftpFileSystem(SftpFileSystemProvider provider, SftpClient client, AutoCloseable owned, URI baseUri,
+    public SftpFileSystem(FileSystemProvider provider, SftpClient client, AutoCloseable owned, URI baseUri,
                           Runnable onClose) throws IOException {
         this.provider = provider;
         this.client = client;
@@ -93,7 +93,7 @@ public final class SftpFileSystem extends FileSystem {
     }
 
     @Override
-    public SftpFileSystemProvider provider() {
+    public FileSystemProvider provider() {
         return provider;
     }
 

@@ -1,5 +1,5 @@
 /**
- * The java.nio.file view of an SFTP session behind {@link org.javamiko.sftp.SftpFileSystemProvider}:
+ * The java.nio.file view of an SFTP session behind {@link org.javamiko.internal.sftp.fs.SftpFileSystemProvider}:
  * paths, attributes, channels, directory streams, copy and move. Not exported.
  */
 package org.javamiko.internal.sftp.fs;

@@ -1,4 +1,4 @@
-package org.javamiko.internal.keyformat;
+package org.javamiko.keys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,22 +9,27 @@ import java.util.Arrays;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
-import org.javamiko.keys.Certificate;
-import org.javamiko.keys.PKey;
+import org.javamiko.internal.keyformat.OpenSshKeyV1;
+import org.javamiko.internal.keyformat.PemBlock;
+import org.javamiko.internal.keyformat.PemKeys;
+import org.javamiko.internal.keyformat.PrivateFileWriter;
+import org.javamiko.internal.keyformat.PublicKeyText;
+import org.javamiko.internal.keyformat.PuttyKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads key files of every supported format, recognising the format from the content, and puts
- * the file's name into every error so the user knows which file to look at.
+ * the file's name into every error so the user knows which file to look at. The decoders in
+ * {@code internal.keyformat} read the bytes; the keys are made here.
  */
-public final class KeyFileLoader {
-    private static final Logger LOG = LoggerFactory.getLogger(KeyFileLoader.class);
+final class KeyFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyFiles.class);
     /** Key files are a few KiB; anything far larger is not one. */
     private static final long MAX_FILE = 1 << 20;
     private static final String CERT_SUFFIX = "-cert.pub";
 
-    private KeyFileLoader() {
+    private KeyFiles() {
     }
 
     /**
@@ -35,7 +40,7 @@ public final class KeyFileLoader {
      * @param passphrase the passphrase, or null
      * @return the key
      */
-    public static PKey load(Path path, String passphrase) throws IOException {
+    static PKey load(Path path, String passphrase) throws IOException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         if (name.endsWith(CERT_SUFFIX) && name.length() > CERT_SUFFIX.length()) {
             Certificate cert = loadCertificate(path);
@@ -77,11 +82,11 @@ public final class KeyFileLoader {
      * @param path the {@code -cert.pub} file
      * @return the parsed, signature-checked certificate
      */
-    public static Certificate loadCertificate(Path path) throws IOException {
+    static Certificate loadCertificate(Path path) throws IOException {
         String text = new String(read(path), StandardCharsets.UTF_8);
         PKey key;
         try {
-            key = PublicKeyText.parseLine(text.lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+            key = fromText(PublicKeyText.parseLine(text.lines().filter(l -> !l.isBlank()).findFirst().orElse("")));
         } catch (SshException e) {
             throw new SshException(path + ": " + e.getMessage(), e);
         }
@@ -98,7 +103,7 @@ public final class KeyFileLoader {
      * @param passphrase the passphrase, or null
      * @return the key
      */
-    public static PKey loadKeyFile(Path path, String passphrase) throws IOException {
+    static PKey loadKeyFile(Path path, String passphrase) throws IOException {
         byte[] bytes = read(path);
         try {
             return decode(bytes, passphrase);
@@ -131,25 +136,25 @@ public final class KeyFileLoader {
      * @param passphrase the passphrase, or null
      * @return the key
      */
-    public static PKey decode(byte[] bytes, String passphrase) throws IOException {
+    static PKey decode(byte[] bytes, String passphrase) throws IOException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.contains("-----BEGIN " + OpenSshKeyV1.LABEL + "-----")) {
-            return OpenSshKeyV1.decode(PemBlock.find(text, OpenSshKeyV1.LABEL).body(), passphrase);
+            return KeyMaterials.toKey(OpenSshKeyV1.decode(PemBlock.find(text, OpenSshKeyV1.LABEL).body(), passphrase));
         }
         if (text.stripLeading().startsWith(PuttyKeyFile.MAGIC)) {
-            return PuttyKeyFile.decode(text.stripLeading(), passphrase);
+            return KeyMaterials.toKey(PuttyKeyFile.decode(text.stripLeading(), passphrase));
         }
         String pemLabel = PemKeys.keyLabel(text);
         if (pemLabel != null) {
-            return PemKeys.decode(text, pemLabel, passphrase);
+            return KeyMaterials.toKey(PemKeys.decode(text, pemLabel, passphrase));
         }
         if (text.contains("---- BEGIN SSH2 PUBLIC KEY ----")) {
-            return PublicKeyText.parseRfc4716(text);
+            return fromText(PublicKeyText.parseRfc4716(text));
         }
         String firstLine = text.strip().lines().findFirst().orElse("");
         if (!firstLine.startsWith("-----BEGIN ")) {
             try {
-                return PublicKeyText.parseLine(firstLine);
+                return fromText(PublicKeyText.parseLine(firstLine));
             } catch (SshException e) {
                 // not a public key line either: fall through to the general message
             }
@@ -165,7 +170,18 @@ public final class KeyFileLoader {
      * @param file where to write
      * @param passphrase null for none
      */
-    public static void writePrivateKey(PKey key, Path file, String passphrase) throws IOException {
-        PrivateFileWriter.write(file, OpenSshKeyV1.encode(key, passphrase).getBytes(StandardCharsets.US_ASCII));
+    static void writePrivateKey(PKey key, Path file, String passphrase) throws IOException {
+        PrivateFileWriter.write(file, OpenSshKeyV1.encode(KeyMaterials.of(key), passphrase)
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * @param entry a public key line or RFC 4716 block, parsed
+     * @return the key (with its certificate when the blob is one), its comment set
+     */
+    static PKey fromText(PublicKeyText.Entry entry) throws SshException {
+        PKey key = PublicBlobs.decode(entry.blob());
+        key.setComment(entry.comment());
+        return key;
     }
 }

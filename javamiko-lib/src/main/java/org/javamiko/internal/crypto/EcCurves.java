@@ -1,8 +1,15 @@
-package org.javamiko.internal.keyformat;
+package org.javamiko.internal.crypto;
 
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -13,8 +20,10 @@ import java.util.List;
 import org.javamiko.SshException;
 
 /**
- * The three NIST curves SSH uses (RFC 5656): their SSH names, OIDs, JDK parameters, hash, and the
- * uncompressed point encoding.
+ * The three NIST curves SSH uses (RFC 5656), for ECDSA keys and ECDH key exchange alike: their SSH
+ * names, OIDs, JDK parameters, hash, and the SEC 1 uncompressed point encoding
+ * ({@code 04 || X || Y}, each coordinate as many bytes as the field). Decoding checks that a point
+ * lies on the curve, which for these prime-order curves also puts it in the right group.
  */
 public enum EcCurves {
     /** P-256, signed with SHA-256. */
@@ -23,6 +32,8 @@ public enum EcCurves {
     NISTP384("nistp384", "secp384r1", "1.3.132.0.34", 384, "SHA-384"),
     /** P-521, signed with SHA-512. */
     NISTP521("nistp521", "secp521r1", "1.3.132.0.35", 521, "SHA-512");
+
+    private static final int UNCOMPRESSED = 0x04;
 
     private final String sshName;
     private final String jdkName;
@@ -153,32 +164,102 @@ public enum EcCurves {
     }
 
     /**
-     * Decodes an uncompressed point ({@code 04 || X || Y}) and checks that it lies on the curve,
-     * so a forged key cannot steer the arithmetic off the curve.
+     * Decodes an uncompressed point ({@code 04 || X || Y}) of a key and checks that it lies on the
+     * curve, so a forged key cannot steer the arithmetic off the curve.
      *
      * @param encoded the point
      * @return the point
      * @throws SshException when the encoding is wrong or the point is not on the curve
      */
     public ECPoint decodePoint(byte[] encoded) throws SshException {
+        return decode(encoded, false);
+    }
+
+    /**
+     * Decodes and validates the server's ephemeral ECDH value, with errors that say the server sent it.
+     *
+     * @param encoded the point as sent
+     * @return the point
+     * @throws SshException if it is not an uncompressed point of this curve
+     */
+    public ECPoint decodePeerPoint(byte[] encoded) throws SshException {
+        return decode(encoded, true);
+    }
+
+    private ECPoint decode(byte[] encoded, boolean fromServer) throws SshException {
         int n = fieldBytes();
-        if (encoded.length != 1 + 2 * n || encoded[0] != 4) {
-            throw new SshException("Malformed " + sshName + " public point: expected " + (1 + 2 * n)
-                    + " bytes starting with 04 (uncompressed), got " + encoded.length);
+        if (encoded.length != 1 + 2 * n || encoded[0] != UNCOMPRESSED) {
+            throw new SshException(fromServer
+                    ? "Server sent an invalid " + jdkName + " public value: expected an uncompressed point of "
+                        + (1 + 2 * n) + " bytes starting with 04, got " + encoded.length + " bytes"
+                        + (encoded.length > 0 ? String.format(" starting with %02x", encoded[0]) : "")
+                    : "Malformed " + sshName + " public point: expected " + (1 + 2 * n)
+                        + " bytes starting with 04 (uncompressed), got " + encoded.length);
         }
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(encoded, 1, 1 + n));
         BigInteger y = new BigInteger(1, Arrays.copyOfRange(encoded, 1 + n, encoded.length));
         ECParameterSpec p = params();
         BigInteger prime = ((ECFieldFp) p.getCurve().getField()).getP();
         if (x.compareTo(prime) >= 0 || y.compareTo(prime) >= 0) {
-            throw new SshException("The " + sshName + " public point has a coordinate outside the field");
+            throw new SshException(fromServer
+                    ? "Server sent a " + jdkName + " public value with a coordinate outside the field"
+                    : "The " + sshName + " public point has a coordinate outside the field");
         }
+        // y^2 = x^3 + a*x + b (mod p)
         BigInteger lhs = y.multiply(y).mod(prime);
         BigInteger rhs = x.pow(3).add(p.getCurve().getA().multiply(x)).add(p.getCurve().getB()).mod(prime);
         if (!lhs.equals(rhs)) {
-            throw new SshException("The " + sshName + " public point is not on the curve");
+            throw new SshException(fromServer
+                    ? "Server sent a " + jdkName + " public value that is not a point on the curve"
+                    : "The " + sshName + " public point is not on the curve");
         }
         return new ECPoint(x, y);
+    }
+
+    /**
+     * @param point the uncompressed public point
+     * @return the JCA public key
+     * @throws SshException when the point is malformed or not on the curve
+     */
+    public ECPublicKey publicKey(byte[] point) throws SshException {
+        ECPoint q = decodePoint(point);
+        try {
+            return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(q, params()));
+        } catch (GeneralSecurityException e) {
+            throw new SshException("Invalid " + sshName + " key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param scalar the private scalar
+     * @return the JCA private key
+     * @throws SshException when the scalar is out of range
+     */
+    public ECPrivateKey privateKey(BigInteger scalar) throws SshException {
+        if (scalar.signum() <= 0 || scalar.compareTo(params().getOrder()) >= 0) {
+            throw new SshException("The " + sshName + " private scalar is out of range (corrupt key?)");
+        }
+        try {
+            return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(scalar, params()));
+        } catch (GeneralSecurityException e) {
+            throw new SshException("Invalid " + sshName + " key: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return a fresh key pair on this curve (an ephemeral ECDH key) */
+    public KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+            gen.initialize(new ECGenParameterSpec(jdkName));
+            return gen.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK lacks the EC curve " + jdkName, e);
+        }
+    }
+
+    /** @return the uncompressed encoding of a public key on this curve */
+    public byte[] encode(ECPublicKey key) {
+        return encodePoint(key.getW());
     }
 
     /**
@@ -188,7 +269,7 @@ public enum EcCurves {
     public byte[] encodePoint(ECPoint point) {
         int n = fieldBytes();
         byte[] out = new byte[1 + 2 * n];
-        out[0] = 4;
+        out[0] = UNCOMPRESSED;
         fixedWidth(point.getAffineX(), out, 1, n);
         fixedWidth(point.getAffineY(), out, 1 + n, n);
         return out;

@@ -1,4 +1,4 @@
-package org.javamiko.internal.auth;
+package org.javamiko;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,10 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.javamiko.AuthenticationException;
-import org.javamiko.BadAuthenticationTypeException;
-import org.javamiko.ConnectOptions;
-import org.javamiko.PasswordRequiredException;
+import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.agent.Agent;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Prompt;
@@ -30,7 +27,7 @@ import org.slf4j.Logger;
  * allows; methods it does not allow are skipped from then on. After a partial success (two
  * factors) it goes on with the methods the server still wants.
  */
-public final class ClientAuthenticator {
+final class ClientAuthenticator {
     private static final List<String> DEFAULT_KEY_FILES = List.of("id_rsa", "id_ecdsa", "id_ed25519");
 
     private final Transport transport;

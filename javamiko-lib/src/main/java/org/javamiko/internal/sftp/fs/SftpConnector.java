@@ -1,4 +1,4 @@
-package org.javamiko.sftp;
+package org.javamiko.internal.sftp.fs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +7,7 @@ import java.util.Map;
 import org.javamiko.ConnectOptions;
 import org.javamiko.RejectPolicy;
 import org.javamiko.SshClient;
+import org.javamiko.sftp.SftpClient;
 
 /**
  * The connection behind a file system made from a URI: an SSH client logged in with the

@@ -1,12 +1,12 @@
-package org.javamiko.internal.connect;
+package org.javamiko;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.javamiko.ConnectOptions;
+import org.javamiko.internal.connect.ConnectionPlan;
 
 /** The options one hop authenticates with: the builder's credentials with the plan's choices. */
-public final class PlanOptions {
+final class PlanOptions {
     private PlanOptions() {
     }
 
@@ -14,7 +14,7 @@ public final class PlanOptions {
      * @param plan the hop's or the target's plan
      * @param base the builder's options (password, passphrase, key, timeouts)
      */
-    public static ConnectOptions forAuthentication(ConnectionPlan plan, ConnectOptions base) {
+    static ConnectOptions forAuthentication(ConnectionPlan plan, ConnectOptions base) {
         ConnectOptions.Builder b = ConnectOptions.builder()
                 .port(plan.port()).username(plan.user()).password(base.password()).passphrase(base.passphrase())
                 .pkey(base.pkey()).timeout(plan.connectTimeout()).compress(plan.compress())

@@ -1,4 +1,4 @@
-package org.javamiko.internal.connect;
+package org.javamiko;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.javamiko.ConnectOptions;
+import org.javamiko.internal.connect.AlgorithmListSpec;
+import org.javamiko.internal.connect.ConfigValues;
+import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.JumpSpec;
+import org.javamiko.internal.connect.ProxyCommandTokens;
+import org.javamiko.internal.connect.ShellSafeNames;
 import org.javamiko.config.SshConfigDict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Resolves the builder's options and the ssh_config (when one is set) into a {@link ConnectionPlan}:
  * a value set on the builder wins, then the config's, then the default.
  */
-public final class PlanResolver {
+final class PlanResolver {
     private static final Logger LOG = LoggerFactory.getLogger(PlanResolver.class);
     private static final int MAX_NESTED_JUMPS = 8;
     private static final List<String> DEFAULT_IDENTITIES = List.of("id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519",

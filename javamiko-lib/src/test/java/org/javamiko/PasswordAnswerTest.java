@@ -1,11 +1,10 @@
-package org.javamiko.internal.auth;
+package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.javamiko.AuthenticationException;
 import org.javamiko.transport.Prompt;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.javamiko.sftp;
+package org.javamiko.internal.sftp.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,68 +26,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.javamiko.internal.sftp.fs.CopyMove;
-import org.javamiko.internal.sftp.fs.FileOperations;
-import org.javamiko.internal.sftp.fs.SftpFileSystem;
+import org.javamiko.internal.sftp.ClientFileSystems;
+import org.javamiko.sftp.SftpClient;
 
 /**
- * SFTP as a {@link java.nio.file} file system, for {@code sftp://user@host:port/path} URIs:
- * {@link java.nio.file.Files} copies, walks, reads and writes remote files as it does local ones.
- *
- * <pre>{@code
- * Map<String, Object> env = Map.of("keyFilename", Path.of("/home/me/.ssh/id_ed25519"));
- * try (FileSystem fs = FileSystems.newFileSystem(URI.create("sftp://me@example.com"), env)) {
- *     Files.copy(Path.of("report.pdf"), fs.getPath("/srv/reports/report.pdf"));
- * }
- * }</pre>
- *
- * <p>{@link #newFileSystem(URI, Map)} connects and authenticates; closing the file system closes
- * the connection. The environment may hold:
- * <ul>
- * <li>{@code "username"}: when the URI names no user (else the local user name);</li>
- * <li>{@code "password"}: a password, also the passphrase of an encrypted key;</li>
- * <li>{@code "keyFilename"}: a private key file ({@link Path} or String);</li>
- * <li>{@code "knownHosts"}: a known_hosts file ({@link Path} or String) holding the server's host
- *     key; without it, {@code ~/.ssh/known_hosts}.</li>
- * </ul>
- * A server whose host key is not in known_hosts is refused ({@link org.javamiko.RejectPolicy}):
- * unknown hosts are never accepted silently. The keys in {@code ~/.ssh} and the SSH agent are
- * tried as well, as {@link org.javamiko.SshClient#connect} does by default.
- *
- * <p>For a session already open, {@link SftpClient#fileSystem()} gives a file system over it.
- *
- * <p>What SFTP v3 cannot say: creation times (read as the modification time), owner names (owners
- * and groups are numeric ids, e.g. {@code "1000"}), access checks beyond existence
- * ({@link #checkAccess}) and watch services; file stores only where the server offers
- * {@code statvfs@openssh.com} (OpenSSH does). Errors are the java.nio.file exceptions
- * {@link SftpClient} throws: {@link java.nio.file.NoSuchFileException},
- * {@link java.nio.file.FileAlreadyExistsException}, {@link java.nio.file.DirectoryNotEmptyException},
- * {@link java.nio.file.AccessDeniedException}, {@link java.nio.file.NotDirectoryException}.
+ * The {@code sftp} {@link FileSystemProvider}, found by {@link java.nio.file.FileSystems} through
+ * {@code META-INF/services} and the module's {@code provides}; what it supports is described in
+ * the {@code org.javamiko.sftp} package documentation. {@link SftpClient#fileSystem()} finds it as
+ * {@link ClientFileSystems} for a file system over an open session.
  */
-public class SftpFileSystemProvider extends FileSystemProvider {
+public final class SftpFileSystemProvider extends FileSystemProvider implements ClientFileSystems<SftpClient> {
     /** The URI scheme: "sftp". */
     public static final String SCHEME = "sftp";
-
-    private static volatile SftpFileSystemProvider shared;
 
     private final Map<String, SftpFileSystem> fileSystems = new ConcurrentHashMap<>();
 
     /** Made by {@link java.util.ServiceLoader}; use {@link java.nio.file.FileSystems} instead. */
     public SftpFileSystemProvider() {
-    }
-
-    /** @return the installed provider, or one of our own when the class was not loaded as a service */
-    static SftpFileSystemProvider instance() {
-        SftpFileSystemProvider p = shared;
-        if (p == null) {
-            for (FileSystemProvider installed : FileSystemProvider.installedProviders()) {
-                if (installed instanceof SftpFileSystemProvider ours) {
-                    p = ours;
-                }
-            }
-            shared = p = p != null ? p : new SftpFileSystemProvider();
-        }
-        return p;
     }
 
     /** @return "sftp" */
@@ -128,9 +83,10 @@ public class SftpFileSystemProvider extends FileSystemProvider {
         }
     }
 
-    /** @return a file system over {@code client}, which it leaves open when closed */
-    static SftpFileSystem over(SftpClient client) throws IOException {
-        return new SftpFileSystem(instance(), client, null, null, null);
+    /** @return a file system over {@code client}, which it leaves open when closed (never registered) */
+    @Override
+    public SftpFileSystem over(SftpClient client) throws IOException {
+        return new SftpFileSystem(this, client, null, null, null);
     }
 
     /**

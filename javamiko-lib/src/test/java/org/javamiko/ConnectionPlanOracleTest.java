@@ -1,4 +1,4 @@
-package org.javamiko.internal.connect;
+package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.javamiko.ConnectOptions;
+import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.JumpSpec;
 import org.javamiko.config.SshConfig;
 import org.javamiko.testing.ExternalCommand;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class ConnectionPlanOracleTest {
             "kexalgorithms", "kex", "hostkeyalgorithms", "keys", "pubkeyacceptedalgorithms", "pubkeys");
 
     static Stream<Arguments> aliases() throws IOException, URISyntaxException {
-        Path dir = Path.of(ConnectionPlanOracleTest.class.getResource("configs").toURI());
+        Path dir = Path.of(ConnectionPlanOracleTest.class.getResource("/org/javamiko/internal/connect/configs").toURI());
         List<Arguments> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
