@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on loopback between javamiko and a real server, for fault injection: it forwards
  * both directions until told to {@link #stall()} (stop forwarding both ways, every socket left
- * open: a peer that vanished without a FIN) or to {@link #reset()} (RST both sides). One
- * connection at a time is what the tests need; each accepted one gets two pump threads, which
- * end when either side closes or {@link #close()} is called.
+ * open: a peer that vanished without a FIN) or to {@link #reset()} (RST both sides). A
+ * {@link Fault} can also be set to land at a point of the stream: at a {@link Phase} of the
+ * server's plaintext start (which the proxy follows packet by packet), or at the next byte one
+ * direction carries ({@link #injectNext}). One connection at a time is what the tests need; each
+ * accepted one gets two pump threads, which end when either side closes or {@link #close()} is called.
  */
 public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -27,6 +29,43 @@ public final class FaultProxy implements AutoCloseable {
     private final Thread acceptor;
     private boolean stalled;
     private boolean closed;
+    /** The fault waiting to land, per direction (index: {@link Direction#ordinal()}), or null. */
+    private final Pending[] pending = new Pending[2];
+
+    /** What happens at the byte a fault lands on. */
+    public enum Fault {
+        /** The bytes before it are forwarded, then both connections close with a FIN. */
+        TRUNCATE,
+        /** That byte is changed (one bit flipped); everything else goes through. */
+        FLIP,
+        /** The bytes before it are forwarded, then nothing more in either direction; sockets stay open. */
+        STALL,
+        /** The bytes before it are forwarded, then both connections are reset. */
+        RESET
+    }
+
+    /** Which way the bytes go. */
+    public enum Direction {
+        FROM_SERVER, FROM_CLIENT
+    }
+
+    /** Points of the server's plaintext start, which the proxy follows packet by packet. */
+    public enum Phase {
+        /** The identification string's fifth byte. */
+        BANNER,
+        /** The server's KEXINIT, at the first byte of its cookie. */
+        KEXINIT,
+        /** The server's first kex-method message (e.g. the ECDH reply), just after its type. */
+        KEX_REPLY,
+        /** The server's NEWKEYS, at its message type. */
+        NEWKEYS,
+        /** The first byte the server sends under the new keys (EXT_INFO or SERVICE_ACCEPT: the auth phase). */
+        FIRST_ENCRYPTED
+    }
+
+    /** A fault set to land: at a phase of the server's stream, or (phase null) at the next byte. */
+    private record Pending(Fault fault, Phase phase) {
+    }
 
     /** @param targetPort the server's port on 127.0.0.1 */
     public FaultProxy(int targetPort) throws IOException {
@@ -56,6 +95,20 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Lands {@code fault} at {@code phase} of the server's stream: set it before the client connects. */
+    public void injectAt(Phase phase, Fault fault) {
+        synchronized (lock) {
+            pending[Direction.FROM_SERVER.ordinal()] = new Pending(fault, phase);
+        }
+    }
+
+    /** Lands {@code fault} on the next byte that goes in {@code direction}. */
+    public void injectNext(Direction direction, Fault fault) {
+        synchronized (lock) {
+            pending[direction.ordinal()] = new Pending(fault, null);
+        }
+    }
+
     /** Resets every connection (RST to both sides). */
     public void reset() throws IOException {
         synchronized (lock) {
@@ -76,17 +129,18 @@ public final class FaultProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(server);
                 }
-                pump(client, server, null, "fault-proxy-up");
-                pump(server, client, fromServer, "fault-proxy-down");
+                pump(client, server, null, Direction.FROM_CLIENT, "fault-proxy-up");
+                pump(server, client, fromServer, Direction.FROM_SERVER, "fault-proxy-down");
             }
         } catch (IOException e) {
             // the listener was closed
         }
     }
 
-    private void pump(Socket from, Socket to, AtomicLong counter, String name) {
+    private void pump(Socket from, Socket to, AtomicLong counter, Direction direction, String name) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16 * 1024];
+            PlaintextTracker tracker = new PlaintextTracker();
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 while (true) {
                     awaitNotStalled();
@@ -98,7 +152,9 @@ public final class FaultProxy implements AutoCloseable {
                     if (counter != null) {
                         counter.addAndGet(n);
                     }
-                    out.write(buf, 0, n);
+                    if (!forward(buf, n, out, direction, tracker)) {
+                        break;
+                    }
                 }
             } catch (IOException | InterruptedException e) {
                 // either side closed, or the proxy is closing
@@ -108,6 +164,122 @@ public final class FaultProxy implements AutoCloseable {
         }, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Writes {@code buf[0..n)} on, landing a pending fault where it falls.
+     *
+     * @return false when the fault ended the connection (truncate or reset)
+     */
+    private boolean forward(byte[] buf, int n, OutputStream out, Direction direction, PlaintextTracker tracker)
+            throws IOException {
+        Pending p;
+        synchronized (lock) {
+            p = pending[direction.ordinal()];
+        }
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            Phase reached = direction == Direction.FROM_SERVER ? tracker.next(buf[i]) : null;
+            if (at < 0 && p != null && (p.phase() == null || p.phase() == reached)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            out.write(buf, 0, n);
+            return true;
+        }
+        synchronized (lock) {
+            pending[direction.ordinal()] = null;
+        }
+        out.write(buf, 0, at);
+        out.flush();
+        switch (p.fault()) {
+            case FLIP -> {
+                buf[at] ^= 0x40;
+                out.write(buf, at, n - at);
+                return true;
+            }
+            case STALL -> {
+                stall();
+                return true;   // the rest of this chunk is dropped: the peer sees nothing more
+            }
+            case TRUNCATE -> {
+                close();
+                return false;
+            }
+            case RESET -> {
+                reset();
+                return false;
+            }
+            default -> throw new IllegalStateException(p.fault().toString());
+        }
+    }
+
+    /**
+     * Follows the server's stream through its plaintext start: the identification line, then
+     * packets by their length field until NEWKEYS; says which {@link Phase} a byte is the mark of.
+     */
+    private static final class PlaintextTracker {
+        private long offset;
+        private boolean inBanner = true;
+        private int bannerIndex;
+        private boolean encrypted;
+        private boolean sawKexMethod;
+        private long packetStart = -1;
+        private int packetLength;
+        private int type = -1;
+
+        /** @return the phase {@code b} marks, or null */
+        Phase next(byte b) {
+            Phase phase = step(b);
+            offset++;
+            return phase;
+        }
+
+        private Phase step(byte b) {
+            if (encrypted) {
+                if (packetStart >= 0) {
+                    packetStart = -1;
+                    return Phase.FIRST_ENCRYPTED;
+                }
+                return null;
+            }
+            if (inBanner) {
+                bannerIndex++;
+                if (b == '\n') {
+                    inBanner = false;
+                    packetStart = offset + 1;
+                }
+                return bannerIndex == 5 ? Phase.BANNER : null;
+            }
+            long at = offset - packetStart;
+            if (at < 4) {
+                packetLength = (packetLength << 8) | (b & 0xff);
+                return null;
+            }
+            Phase phase = null;
+            if (at == 5) {
+                type = b & 0xff;
+                if (type == 21) {
+                    phase = Phase.NEWKEYS;
+                }
+            } else if (at == 6 && type == 20) {
+                phase = Phase.KEXINIT;
+            } else if (at == 6 && type >= 30 && type <= 49 && !sawKexMethod) {
+                sawKexMethod = true;
+                phase = Phase.KEX_REPLY;
+            }
+            if (at == 3 + packetLength) {
+                // the last byte of this packet (no MAC before NEWKEYS)
+                if (type == 21) {
+                    encrypted = true;
+                }
+                packetStart = offset + 1;
+                packetLength = 0;
+                type = -1;
+            }
+            return phase;
+        }
     }
 
     private void awaitNotStalled() throws InterruptedException, IOException {
