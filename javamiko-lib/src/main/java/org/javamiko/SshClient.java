@@ -21,7 +21,7 @@ import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
-import org.javamiko.internal.packet.CompressionSlot;
+import org.javamiko.internal.packet.Compression;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.AlgorithmKind;
@@ -295,7 +295,7 @@ public class SshClient implements AutoCloseable {
      */
     private void configureAlgorithms(SecurityOptions security, ConnectOptions options, String knownName) {
         if (options.compress()) {
-            security.set(AlgorithmKind.COMPRESSION, CompressionSlot.OFFER); // an explicit list below wins
+            security.set(AlgorithmKind.COMPRESSION, Compression.withZlib()); // an explicit list below wins
         }
         for (Map.Entry<String, List<String>> e : options.preferredAlgorithms().entrySet()) {
             security.set(AlgorithmKind.fromKey(e.getKey()), e.getValue());
