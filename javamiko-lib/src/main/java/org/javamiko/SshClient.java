@@ -21,7 +21,7 @@ import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
-import org.javamiko.internal.packet.CompressionSlot;
+import org.javamiko.internal.packet.Compression;
 import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.AlgorithmKind;
@@ -65,6 +65,8 @@ public class SshClient implements AutoCloseable {
     private final Set<Path> loadedKnownHosts = ConcurrentHashMap.newKeySet();
     /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
     private final KeyFileCache keyFiles = new KeyFileCache();
+    /** Makes each transport's reader thread; null for the transport's default. */
+    private volatile java.util.concurrent.ThreadFactory threadFactory;
 
     /** A client with no known hosts loaded and the {@link RejectPolicy}. */
     public SshClient() {
@@ -132,6 +134,20 @@ public class SshClient implements AutoCloseable {
         this.policyChosen = true;
     }
 
+    /**
+     * Chooses the threads each connection made by {@link #connect} reads with (one per
+     * connection and jump hop), e.g. virtual threads on Java 21+; call before {@code connect}.
+     *
+     * <pre>{@code
+     * client.setThreadFactory(Thread.ofVirtual().factory());   // Java 21+
+     * }</pre>
+     *
+     * @param factory the factory, or null for the default (platform threads)
+     */
+    public void setThreadFactory(java.util.concurrent.ThreadFactory factory) {
+        this.threadFactory = factory;
+    }
+
     /** @param name the SLF4J logger name for this client's transport; default {@code org.javamiko.transport} */
     public void setLogChannel(String name) {
         this.logChannel = name;
@@ -190,6 +206,9 @@ public class SshClient implements AutoCloseable {
                         ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
+            if (threadFactory != null) {
+                t.setThreadFactory(threadFactory);
+            }
             t.setLogChannel(logChannel);
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
@@ -276,7 +295,7 @@ public class SshClient implements AutoCloseable {
      */
     private void configureAlgorithms(SecurityOptions security, ConnectOptions options, String knownName) {
         if (options.compress()) {
-            security.set(AlgorithmKind.COMPRESSION, CompressionSlot.OFFER); // an explicit list below wins
+            security.set(AlgorithmKind.COMPRESSION, Compression.withZlib()); // an explicit list below wins
         }
         for (Map.Entry<String, List<String>> e : options.preferredAlgorithms().entrySet()) {
             security.set(AlgorithmKind.fromKey(e.getKey()), e.getValue());
