@@ -143,7 +143,10 @@ final class ConnectionOptions implements Context.Aware {
                 if (console == null || isBatch(config, destination)) {
                     throw e;
                 }
-                char[] password = console.readPassword("%s@%s's password: ", options.username(), destination.host());
+                SshConfigDict resolved = lookup(config, destination.host());
+                String user = destination.user() != null ? destination.user() : login != null ? login
+                        : resolved != null && resolved.get("user") != null ? resolved.get("user") : options.username();
+                char[] password = console.readPassword("%s@%s's password: ", user, destination.host());
                 client.connect(destination.host(), builder(destination, config).password(new String(password)).build());
             }
             return client;

@@ -178,4 +178,33 @@ class TerminalTest {
         assertThat(Files.readAllBytes(remote.resolve("payload.bin"))).isEqualTo(data);
         assertThat(new String(Files.readAllBytes(remote.resolve("payload.bin")), StandardCharsets.ISO_8859_1)).hasSize(data.length);
     }
+
+    @Test
+    void execMinusTRunsTheCommandOnAPty() throws Exception {
+        requireTmux();
+        Path status = dir.resolve("status");
+        String command = javamiko("exec", "-t", "-F", config.toString(), "target", "--", "stty size; tty; exit 4")
+                + "; echo $? > " + status;
+        assertThat(tmux("new-session", "-d", "-s", "jm", "-x", "90", "-y", "20", "sh", "-c",
+                command + "; sleep 60").exitCode()).isZero();
+        awaitScreen("stty size 20 90", line("20 90"));
+        awaitScreen("a pty", text -> text.contains("/dev/pts/"));
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(status) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(status).strip()).isEqualTo("4");
+    }
+
+    @Test
+    void minusVLogsTheConnectionAtDebugInANewProcess() throws Exception {
+        ExternalCommand.Result r = ExternalCommand.of("sh", "-c", javamiko("exec", "-v", "-F", config.toString(), "target",
+                "--", "echo", "hi") + " </dev/null").timeout(Duration.ofSeconds(60)).run();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).isEqualTo("hi\n");
+        assertThat(r.stderr()).contains("DEBUG");
+        ExternalCommand.Result quiet = ExternalCommand.of("sh", "-c", javamiko("exec", "-F", config.toString(), "target",
+                "--", "echo", "hi") + " </dev/null").timeout(Duration.ofSeconds(60)).run();
+        assertThat(quiet.stderr()).doesNotContain("DEBUG");
+    }
 }
