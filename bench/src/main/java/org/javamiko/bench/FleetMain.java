@@ -68,11 +68,14 @@ public final class FleetMain {
         Path hostFile = Files.write(work.resolve("fleet_hosts"), hosts);
         StringBuilder out = new StringBuilder();
         out.append("N = ").append(n).append(" hosts (aliases of one sshd), ").append(parallel)
-                .append(" at a time, each running `true`; JDK ").append(Runtime.version()).append(", virtual threads ")
+                .append(" at a time, each running `true` (javamiko after an untimed warm-up on 20 hosts); JDK ").append(Runtime.version()).append(", virtual threads ")
                 .append(Fleet.virtualThreadsAvailable() ? "yes" : "no (platform threads)").append("\n\n");
         out.append("| client | errors | wall | CPU s (client side) | per host | heap after GC, N connections open "
                 + "| platform threads, N open |\n|---|---|---|---|---|---|---|\n");
         SshConfig ssh = SshConfig.fromPath(config);
+        try (Fleet warm = fleet(parallel, ssh)) { // JIT and class loading, untimed
+            errors(warm.run(hosts.subList(0, Math.min(20, n)), "true").awaitAll());
+        }
         out.append(javamiko(hosts, parallel, ssh, "javamiko Fleet (connect+auth+`true`)", true));
         for (String peer : a.getOrDefault("peers", "pssh,parallel").split(",")) {
             switch (peer) {
@@ -81,7 +84,7 @@ public final class FleetMain {
                                 "-h", hostFile.toString(), "true"), n));
                 case "parallel" -> out.append(external("GNU parallel + ssh (`parallel -j " + parallel + "`)",
                         List.of("parallel", "--will-cite", "-j", Integer.toString(parallel), "--halt", "never",
-                                "ssh", "-F", config.toString(), "{}", "true", ":::::", hostFile.toString()), n));
+                                "ssh", "-n", "-F", config.toString(), "{}", "true", "::::", hostFile.toString()), n));
                 default -> { }
             }
         }
@@ -94,10 +97,7 @@ public final class FleetMain {
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         long t0 = System.nanoTime();
         StringBuilder rows = new StringBuilder();
-        try (Fleet fleet = Fleet.builder().parallelism(parallel)
-                .connectOptions(() -> ConnectOptions.builder().sshConfig(ssh).allowAgent(false).lookForKeys(false))
-                .clientSetup((h, c) -> { })
-                .build()) {
+        try (Fleet fleet = fleet(parallel, ssh)) {
             FleetRun run = fleet.run(hosts, "true");
             int errors = errors(run.awaitAll());
             long t1 = System.nanoTime();
@@ -116,6 +116,13 @@ public final class FleetMain {
             }
         }
         return rows.toString();
+    }
+
+    private static Fleet fleet(int parallel, SshConfig ssh) {
+        return Fleet.builder().parallelism(parallel)
+                .connectOptions(() -> ConnectOptions.builder().sshConfig(ssh).allowAgent(false).lookForKeys(false))
+                .clientSetup((h, c) -> { })
+                .build();
     }
 
     private static int errors(List<FleetResult> results) {
@@ -142,7 +149,7 @@ public final class FleetMain {
         }
         Path log = Files.createTempFile("fleet-peer", ".log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("bash", "-c", line + "> " + log + " 2>&1; status=$?; times; exit $status")
+        Process p = new ProcessBuilder("bash", "-c", line + "< /dev/null > " + log + " 2>&1; status=$?; times; exit $status")
                 .redirectErrorStream(true).start();
         String timesOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
