@@ -109,4 +109,12 @@ class ExecCommandTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Usage: javamiko exec");
     }
+
+    @Test
+    void minusJGoesThroughAJumpHost() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "-J", "target", "target2", "--", "echo", "via-jump");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("via-jump\n");
+        assertThat(sshd.log()).contains("direct-tcpip");
+    }
 }
