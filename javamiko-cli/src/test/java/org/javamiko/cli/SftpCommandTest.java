@@ -169,4 +169,12 @@ class SftpCommandTest {
                 .contains("2.5MiB/s").endsWith("00:02 ETA");
         assertThat(p.line(10, 10, 1_000_000_000L)).contains("100% [========================]");
     }
+
+    @Test
+    void anUnknownHostIs255ForSftpToo() throws Exception {
+        Files.writeString(dir.resolve("known_hosts"), "");
+        Cli.Result r = sftp("ls", at(remote));
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.err().strip()).startsWith("javamiko: Host key verification failed").doesNotContain("\n");
+    }
 }
