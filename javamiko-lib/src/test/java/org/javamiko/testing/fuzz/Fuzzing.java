@@ -81,10 +81,15 @@ public final class Fuzzing {
      * repeats and insertions), from a fixed random seed so a failure repeats.
      */
     public static void mutateAndCheck(Target target, List<byte[]> seeds) {
+        mutateAndCheck(target, seeds, ROUNDS);
+    }
+
+    /** As {@link #mutateAndCheck(Target, List)}, with {@code rounds} mutants per seed (for a large corpus or a slow target). */
+    public static void mutateAndCheck(Target target, List<byte[]> seeds, int rounds) {
         Random random = new Random(0x5eed);
         for (byte[] seed : seeds) {
             check(target, seed);
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 check(target, mutate(seed, random));
             }
         }
