@@ -1,19 +1,16 @@
 package org.javamiko;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.internal.auth.KeyFileCache;
 import org.javamiko.internal.connect.ConnectionPlan;
@@ -21,12 +18,8 @@ import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
 import org.javamiko.internal.forward.Forwardings;
-import org.javamiko.internal.packet.CompressionSlot;
-import org.javamiko.keys.PKey;
 import org.javamiko.sftp.SftpClient;
-import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Channel;
-import org.javamiko.transport.SecurityOptions;
 import org.javamiko.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +58,8 @@ public class SshClient implements AutoCloseable {
     private final Set<Path> loadedKnownHosts = ConcurrentHashMap.newKeySet();
     /** Key files decoded by earlier connects, reused while unchanged; they go with this client. */
     private final KeyFileCache keyFiles = new KeyFileCache();
+    /** Makes each transport's reader thread; null for the transport's default. */
+    private volatile ThreadFactory threadFactory;
 
     /** A client with no known hosts loaded and the {@link RejectPolicy}. */
     public SshClient() {
@@ -132,6 +127,20 @@ public class SshClient implements AutoCloseable {
         this.policyChosen = true;
     }
 
+    /**
+     * Chooses the threads each connection made by {@link #connect} reads with (one per
+     * connection and jump hop), e.g. virtual threads on Java 21+; call before {@code connect}.
+     *
+     * <pre>{@code
+     * client.setThreadFactory(Thread.ofVirtual().factory());   // Java 21+
+     * }</pre>
+     *
+     * @param factory the factory, or null for the default (platform threads)
+     */
+    public void setThreadFactory(ThreadFactory factory) {
+        this.threadFactory = factory;
+    }
+
     /** @param name the SLF4J logger name for this client's transport; default {@code org.javamiko.transport} */
     public void setLogChannel(String name) {
         this.logChannel = name;
@@ -160,7 +169,7 @@ public class SshClient implements AutoCloseable {
      * @throws IOException when the connection fails in any other way
      */
     public void connect(String hostname, ConnectOptions options) throws IOException {
-        refuseUnsupported(options);
+        PlanOptions.refuseUnsupported(options);
         ConnectionPlan plan = PlanResolver.resolve(hostname, options);
         LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
         JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
@@ -176,30 +185,34 @@ public class SshClient implements AutoCloseable {
         if (previousForwardings != null) {
             previousForwardings.closeAll();
         }
-        closeAll(previous, previousHops);
+        JumpChain.closeAll(previous, previousHops);
     }
 
     /** Connects one hop or the target as its plan says: host key checked, authenticated. */
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
-        refuseUnsupported(options);
-        loadKnownHosts(plan);
+        PlanOptions.refuseUnsupported(options);
+        HostKeyCheck.loadKnownHosts(this, plan, loadedKnownHosts);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
                 : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
                         ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
+            if (threadFactory != null) {
+                t.setThreadFactory(threadFactory);
+            }
             t.setLogChannel(logChannel);
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
-            configureAlgorithms(t.getSecurityOptions(), options, plan.knownName());
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            checkHostKey(plan.knownName(), t.getRemoteServerKey(), policyFor(plan));
+            new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
+                    HostKeyCheck.policyFor(plan, policyChosen, policy));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
@@ -209,50 +222,6 @@ public class SshClient implements AutoCloseable {
             throw e;
         }
         return t;
-    }
-
-    /** The config's StrictHostKeyChecking, unless {@link #setMissingHostKeyPolicy} chose one. */
-    private MissingHostKeyPolicy policyFor(ConnectionPlan plan) {
-        if (policyChosen || plan.strictHostKeyChecking() == null) {
-            return policy;
-        }
-        return switch (plan.strictHostKeyChecking()) {
-            case "accept-new" -> new AutoAddPolicy();
-            case "no", "off", "false" -> new WarningPolicy();
-            default -> new RejectPolicy(); // yes, and ask: a library cannot prompt
-        };
-    }
-
-    /** Loads the plan's known_hosts files once each; the first user file is where new keys are saved. */
-    private void loadKnownHosts(ConnectionPlan plan) throws IOException {
-        List<Path> user = plan.userKnownHostsFiles();
-        for (int i = 0; i < user.size(); i++) {
-            if (i == 0 && !user.get(0).equals(hostKeysFile)) {
-                loadHostKeys(user.get(0));
-            } else if (i > 0 && loadedKnownHosts.add(user.get(i)) && Files.exists(user.get(i))) {
-                loadSystemHostKeys(user.get(i));
-            }
-        }
-        for (Path file : plan.globalKnownHostsFiles()) {
-            if (loadedKnownHosts.add(file) && Files.isReadable(file)) {
-                loadSystemHostKeys(file);
-            }
-        }
-    }
-
-    private static void closeAll(Transport target, List<Transport> hopTransports) {
-        if (target != null) {
-            target.close();
-        }
-        for (int i = hopTransports.size() - 1; i >= 0; i--) {
-            hopTransports.get(i).close();
-        }
-    }
-
-    private static void refuseUnsupported(ConnectOptions options) throws SshException {
-        if (options.gssKex()) {
-            throw new SshException("GSS-API (Kerberos) key exchange is not supported yet; gssAuth(true) is");
-        }
     }
 
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
@@ -270,63 +239,10 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Applies the user's algorithm choices, and puts the host key types already known for this
-     * host first, as OpenSSH does, so a known host is verified with the key we have for it.
-     */
-    private void configureAlgorithms(SecurityOptions security, ConnectOptions options, String knownName) {
-        if (options.compress()) {
-            security.set(AlgorithmKind.COMPRESSION, CompressionSlot.OFFER); // an explicit list below wins
-        }
-        for (Map.Entry<String, List<String>> e : options.preferredAlgorithms().entrySet()) {
-            security.set(AlgorithmKind.fromKey(e.getKey()), e.getValue());
-        }
-        for (Map.Entry<String, List<String>> e : options.disabledAlgorithms().entrySet()) {
-            security.disable(AlgorithmKind.fromKey(e.getKey()), e.getValue());
-        }
+    /** @return the key types known for a host: the system files' when they know it, else the local set's */
+    private List<String> knownHostKeys(String knownName) {
         List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        if (knownTypes.isEmpty()) {
-            knownTypes = hostKeys.keyTypes(knownName);
-        }
-        if (!knownTypes.isEmpty() && !options.preferredAlgorithms().containsKey(AlgorithmKind.KEYS.key())) {
-            security.preferFirst(AlgorithmKind.KEYS, hostKeyAlgorithmsFor(knownTypes));
-        }
-    }
-
-    private static List<String> hostKeyAlgorithmsFor(Iterable<String> keyTypes) {
-        List<String> algorithms = new java.util.ArrayList<>();
-        for (String type : keyTypes) {
-            if (type.equals("ssh-rsa")) {
-                algorithms.addAll(List.of("rsa-sha2-512", "rsa-sha2-256"));
-            } else {
-                algorithms.add(type);
-            }
-        }
-        return algorithms;
-    }
-
-    /**
-     * paramiko's check, plus OpenSSH's {@code @revoked} and its acceptance of any one of several
-     * keys of the same type listed for a host: revoked → refuse; listed → accept; another key of
-     * the same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
-     */
-    private void checkHostKey(String knownName, PKey serverKey, MissingHostKeyPolicy policy) throws SshException {
-        if (systemHostKeys.isRevoked(knownName, serverKey) || hostKeys.isRevoked(knownName, serverKey)) {
-            throw new BadHostKeyException(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
-                    + serverKey.fingerprint() + ") is marked @revoked in known_hosts");
-        }
-        if (systemHostKeys.check(knownName, serverKey) || hostKeys.check(knownName, serverKey)) {
-            return;
-        }
-        PKey expected = hostKeys.lookup(knownName).get(serverKey.getName());
-        if (expected == null) {
-            expected = systemHostKeys.lookup(knownName).get(serverKey.getName());
-        }
-        if (expected == null) {
-            policy.missingHostKey(this, knownName, serverKey);
-        } else {
-            throw new BadHostKeyException(knownName, serverKey, expected);
-        }
+        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     private Transport connected() throws SshException {
@@ -416,48 +332,11 @@ public class SshClient implements AutoCloseable {
      *         connection fails
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
-        long deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+        long deadline = CommandRun.deadline(options);
         // The timeout bounds the whole command here, not each read of its streams.
         try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            Channel channel = streams.channel();
-            channel.shutdownWrite();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            byte[] buf = new byte[32 * 1024];
-            while (channel.waitForOutput(remaining(deadline))) {
-                drain(streams.stdout(), out, buf, options.bufferSize(), command, "stdout");
-                drain(streams.stderr(), err, buf, options.bufferSize(), command, "stderr");
-            }
-            int status = channel.recvExitStatus(remaining(deadline));
-            return new CommandResult(command, status, out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
+            return CommandRun.collect(command, streams, options.bufferSize(), deadline);
         }
-    }
-
-    /** Moves what a stream holds now to {@code to}, without blocking, refusing to hold more than {@code limit}. */
-    private static void drain(InputStream in, ByteArrayOutputStream to, byte[] buf, int limit, String command,
-                              String stream) throws IOException {
-        int available;
-        while ((available = in.available()) > 0) {
-            int n = in.read(buf, 0, Math.min(buf.length, available));
-            if (to.size() + n > limit) {
-                throw new SshException("The " + stream + " of `" + command + "` passed " + limit
-                        + " bytes, the most run() holds in memory (ExecOptions.bufferSize); read output that"
-                        + " large as a stream with execCommand()");
-            }
-            to.write(buf, 0, n);
-        }
-    }
-
-    private static Duration remaining(long deadline) throws SocketTimeoutException {
-        if (deadline == Long.MAX_VALUE) {
-            return null;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException("The command did not finish within its timeout");
-        }
-        return Duration.ofNanos(left);
     }
 
     /**
@@ -609,6 +488,6 @@ public class SshClient implements AutoCloseable {
         List<Transport> hopTransports = hops;
         transport = null;
         hops = List.of();
-        closeAll(t, hopTransports);
+        JumpChain.closeAll(t, hopTransports);
     }
 }

@@ -12,8 +12,8 @@ import org.javamiko.agent.*;
 import org.javamiko.config.*;
 
 /**
- * The team's public API contract (API.md), spelled out as calls: this file compiles with the test
- * sources, so a change that renames or drops anything API.md lists breaks the build, as it would
+ * The public API contract, spelled out as calls: this file compiles with the test
+ * sources, so a change that renames or drops any of these breaks the build, as it would
  * break every outside test suite that compiles against the contract. It is never run.
  */
 @SuppressWarnings({"unused", "null", "resource"})

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layering of the library (ARCHITECTURE.md), read from the compiled main classes.
+ * The package layering of the library, read from the compiled main classes.
  *
  * <p>Rules:
  * <ul>

@@ -88,10 +88,25 @@ final class ConnectionOptions implements Context.Aware {
 
     /** @return the builder for {@code destination}, before any password */
     ConnectOptions.Builder builder(Destination destination, SshConfig config) {
+        ConnectOptions.Builder b = builderWithoutPrompts(config);
+        if (destination.user() != null) {
+            b.username(destination.user());
+        }
+        Console console = context.io.stdinTerminal() ? System.console() : null;
+        if (console != null) {
+            b.interactiveHandler(prompter(console));
+        }
+        return b;
+    }
+
+    /**
+     * @return the builder every host shares (user and port of -l and -p; a host's own user@ and
+     *     :port are set on top): no prompts, for runs on many hosts at once
+     */
+    ConnectOptions.Builder builderWithoutPrompts(SshConfig config) {
         ConnectOptions.Builder b = ConnectOptions.builder().sshConfig(config);
-        String user = destination.user() != null ? destination.user() : login;
-        if (user != null) {
-            b.username(user);
+        if (login != null) {
+            b.username(login);
         }
         if (port != null) {
             b.port(port);
@@ -99,10 +114,6 @@ final class ConnectionOptions implements Context.Aware {
         identities.forEach(b::keyFilename);
         if (jump != null) {
             b.proxyJump(jump);
-        }
-        Console console = context.io.stdinTerminal() ? System.console() : null;
-        if (console != null) {
-            b.interactiveHandler(prompter(console));
         }
         return b;
     }
@@ -132,19 +143,33 @@ final class ConnectionOptions implements Context.Aware {
                 if (console == null || isBatch(config, destination)) {
                     throw e;
                 }
-                char[] password = console.readPassword("%s@%s's password: ", options.username(), destination.host());
+                SshConfigDict resolved = lookup(config, destination.host());
+                String user = destination.user() != null ? destination.user() : login != null ? login
+                        : resolved != null && resolved.get("user") != null ? resolved.get("user") : options.username();
+                char[] password = console.readPassword("%s@%s's password: ", user, destination.host());
                 client.connect(destination.host(), builder(destination, config).password(new String(password)).build());
             }
             return client;
         } catch (IOException | RuntimeException e) {
             client.close();
-            SshConfigDict resolved = lookup(config, destination.host());
-            String host = resolved == null ? destination.host() : resolved.getOrDefault("hostname", destination.host());
-            int shownPort = port != null ? port : resolved == null ? 22 : resolved.getInt("port", 22);
-            String user = destination.user() != null ? destination.user() : login != null ? login
-                    : resolved != null && resolved.get("user") != null ? resolved.get("user") : options.username();
-            throw new Failures.ConnectFailure(Failures.describeConnect(user + "@" + destination.host(), host, shownPort, e), e);
+            throw new Failures.ConnectFailure(describe(config, destination.user(), destination.host(), -1, e), e);
         }
+    }
+
+    /**
+     * ssh's one line for a failed connect to {@code alias}, naming the host name, port and user
+     * the configuration resolved it to.
+     *
+     * @param user the user given with the host, or null
+     * @param hostPort the port given with the host, or -1
+     */
+    String describe(SshConfig config, String user, String alias, int hostPort, Throwable e) {
+        SshConfigDict resolved = lookup(config, alias);
+        String host = resolved == null ? alias : resolved.getOrDefault("hostname", alias);
+        int shownPort = hostPort > 0 ? hostPort : port != null ? port : resolved == null ? 22 : resolved.getInt("port", 22);
+        String shownUser = user != null ? user : login != null ? login
+                : resolved != null && resolved.get("user") != null ? resolved.get("user") : System.getProperty("user.name");
+        return Failures.describeConnect(shownUser + "@" + alias, host, shownPort, e);
     }
 
     private static SshConfigDict lookup(SshConfig config, String host) {

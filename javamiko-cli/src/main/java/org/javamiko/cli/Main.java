@@ -17,7 +17,6 @@ public final class Main {
      * Runs the command and exits with its status.
      *
      * @param args the sub-command and its arguments
-     * @throws Exception when the sub-command fails
      */
     public static void main(String[] args) {
         System.exit(run(Io.system(), args));

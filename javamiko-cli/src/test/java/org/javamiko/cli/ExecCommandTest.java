@@ -109,4 +109,41 @@ class ExecCommandTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Usage: javamiko exec");
     }
+
+    @Test
+    void minusJGoesThroughAJumpHost() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "-J", "target", "target2", "--", "echo", "via-jump");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("via-jump\n");
+        assertThat(sshd.log()).contains("direct-tcpip");
+    }
+
+    @Test
+    void logsInWithTheAgentsKey() throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.exists(socket) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            org.javamiko.testing.ExternalCommand.Result added = org.javamiko.testing.ExternalCommand.of("ssh-add",
+                    sshd.clientKeys().rsa().toString()).env("SSH_AUTH_SOCK", socket.toString()).run();
+            assertThat(added.exitCode()).as(added.toString()).isZero();
+            Path agentConfig = dir.resolve("agent_config");
+            Files.write(agentConfig, java.util.List.of("Host viaagent", "  HostName " + sshd.host(),
+                    "  Port " + sshd.port(), "  User " + sshd.user(), "  IdentityAgent " + socket,
+                    "  IdentityFile " + dir.resolve("no-such-key"),
+                    "  UserKnownHostsFile " + sshd.writeKnownHosts(dir.resolve("kh-agent")),
+                    "  GlobalKnownHostsFile none"));
+            Cli.Result r = Cli.run("exec", "-F", agentConfig.toString(), "viaagent", "echo", "agent-ok");
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.out()).isEqualTo("agent-ok\n");
+            assertThat(sshd.log()).containsPattern("Accepted publickey for \\S+ from .* RSA SHA256");
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.javamiko.SshException;
+import org.javamiko.internal.algo.HostKeyAlgorithms;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -21,7 +22,7 @@ public final class Certificate {
     /** Certificate type of a host certificate. */
     public static final int HOST = 2;
 
-    private static final String SUFFIX = "-cert-v01@openssh.com";
+    private static final String SUFFIX = HostKeyAlgorithms.CERT_SUFFIX;
 
     private final String type;
     private final byte[] blob;

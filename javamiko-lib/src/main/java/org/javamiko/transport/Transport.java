@@ -6,7 +6,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.SshException;
 import org.javamiko.agent.Agent;
@@ -38,27 +37,15 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: one reader thread per transport, from the {@link #setThreadFactory thread factory}
  * (virtual threads work on Java 21+). Every public method may be called from any thread.
  */
-public class Transport implements AutoCloseable {
+public class Transport extends TransportSettings implements AutoCloseable {
     /** The SLF4J logger name a transport logs under unless {@link #setLogChannel} changed it. */
-    public static final String DEFAULT_LOG = "org.javamiko.transport";
+    public static final String DEFAULT_LOG = DEFAULT_LOG_CHANNEL;
 
     private final Connection connection;
-    private final SecurityOptions securityOptions = new SecurityOptions();
-    private volatile String logChannel = DEFAULT_LOG;
-    private volatile ThreadFactory threadFactory = Thread::new;
-    private volatile Duration bannerTimeout = Duration.ofSeconds(15);
-    private volatile Duration authTimeout = Duration.ofSeconds(30);
-    private volatile Duration channelTimeout = Duration.ofHours(1);
-    private volatile int maxServerOpenedChannels = ChannelTable.DEFAULT_MAX_SERVER_OPENED;
-    private volatile long rekeyBytes = SessionConfig.DEFAULT_REKEY_BYTES;
-    private volatile Duration rekeyInterval = SessionConfig.DEFAULT_REKEY_INTERVAL;
-    private volatile ChannelSettings channelSettings = ChannelSettings.DEFAULT;
     private volatile SshSession session;
     private volatile ChannelTable channels;
     private volatile UserAuth auth;
     private volatile RemoteForwards remoteForwards;
-    private volatile Duration keepaliveInterval;
-    private volatile int keepaliveCountMax;
 
     /**
      * @param connected a connected socket; TCP_NODELAY is switched on
@@ -79,6 +66,16 @@ public class Transport implements AutoCloseable {
 
     private Transport(Connection connection) {
         this.connection = connection;
+    }
+
+    @Override
+    SshSession liveSession() {
+        return session;
+    }
+
+    @Override
+    ChannelTable liveChannels() {
+        return channels;
     }
 
     private static Connection socketConnection(Socket socket) {
@@ -444,44 +441,6 @@ public class Transport implements AutoCloseable {
     }
 
     /**
-     * Sends {@code keepalive@openssh.com} global requests (without asking for a reply, as
-     * paramiko) whenever the interval passes, so idle connections survive NAT and firewalls.
-     * It never ends the connection; {@link #setKeepalive(Duration, int)} detects a dead peer.
-     *
-     * @param interval the interval, or null or zero to stop
-     */
-    public void setKeepalive(Duration interval) {
-        applyKeepalive(interval, 0);
-    }
-
-    /**
-     * Detects a dead peer, as OpenSSH's ServerAliveInterval and ServerAliveCountMax: after
-     * {@code interval} without a packet from the server, sends {@code keepalive@openssh.com}
-     * asking for a reply; after {@code countMax} unanswered probes the connection ends, and every
-     * blocked and later call throws an {@link SshException} saying the server stopped answering.
-     * A socket write that makes no progress for {@code interval × countMax} also ends it. The
-     * timer is shared by all connections and never blocks, so no connection can hold up another's.
-     *
-     * @param interval the silence before a probe, or null or zero to stop
-     * @param countMax how many unanswered probes end the connection, at least 1
-     */
-    public void setKeepalive(Duration interval, int countMax) {
-        if (countMax < 1) {
-            throw new IllegalArgumentException("countMax must be at least 1: " + countMax);
-        }
-        applyKeepalive(interval, countMax);
-    }
-
-    private synchronized void applyKeepalive(Duration interval, int countMax) {
-        keepaliveInterval = interval;
-        keepaliveCountMax = countMax;
-        SshSession s = session;
-        if (s != null) {
-            s.setKeepalive(interval, countMax);
-        }
-    }
-
-    /**
      * Starts a key re-exchange now (it also happens by itself after 1 GiB or 1 hour).
      *
      * @throws IOException when the transport is not active or sending fails
@@ -490,104 +449,10 @@ public class Transport implements AutoCloseable {
         session().rekey();
     }
 
-    /**
-     * Sets when keys are renewed (by default after 1 GiB in either direction or 1 hour).
-     * Takes effect at once, also on a started transport.
-     *
-     * @param bytes re-key after this many bytes in either direction (at least 16 KiB)
-     * @param interval re-key after this much time
-     */
-    public void setRekeyLimits(long bytes, Duration interval) {
-        SessionConfig.checkRekeyBytes(bytes);
-        this.rekeyBytes = bytes;
-        this.rekeyInterval = interval;
-        SshSession s = session;
-        if (s != null) {
-            s.setRekeyLimits(bytes, interval);
-        }
-    }
-
-    /** @return the algorithm lists offered; mutable before {@link #startClient} */
-    public SecurityOptions getSecurityOptions() {
-        return securityOptions;
-    }
-
     /** @return what the last key exchange chose, or null before the first */
     public Negotiated getNegotiated() {
         SshSession s = session;
         return s == null ? null : s.negotiated();
-    }
-
-    /** @param name the SLF4J logger name this transport logs under (before {@link #startClient}) */
-    public void setLogChannel(String name) {
-        this.logChannel = name;
-    }
-
-    /** @param factory makes the reader thread (before {@link #startClient}); e.g. virtual threads */
-    public void setThreadFactory(ThreadFactory factory) {
-        this.threadFactory = factory;
-    }
-
-    /** @return the factory that makes this transport's threads; SFTP sessions on it use it too */
-    public ThreadFactory getThreadFactory() {
-        return threadFactory;
-    }
-
-    /** @param timeout bounds the wait for the server's identification string */
-    public void setBannerTimeout(Duration timeout) {
-        this.bannerTimeout = timeout;
-    }
-
-    /** @param timeout bounds each wait for an authentication reply (before {@link #startClient}) */
-    public void setAuthTimeout(Duration timeout) {
-        this.authTimeout = timeout;
-    }
-
-    /** @param timeout bounds the wait for a channel-open answer and for channel request replies */
-    public void setChannelTimeout(Duration timeout) {
-        this.channelTimeout = timeout;
-    }
-
-    /**
-     * Limits how many channels the server may have open towards this client at once: the
-     * connections of remote forwardings ({@code ssh -R}) and agent forwarding. Each may hold a
-     * thread and a window's worth of buffer, so a server cannot make the client run out of
-     * either; past the limit an open is refused with "resource shortage" and a WARN is logged.
-     *
-     * @param max the limit, 256 unless set
-     */
-    public void setMaxServerOpenedChannels(int max) {
-        if (max < 0) {
-            throw new IllegalArgumentException("the limit on server-opened channels must not be negative: " + max);
-        }
-        maxServerOpenedChannels = max;
-        ChannelTable table = channels;
-        if (table != null) {
-            table.setMaxServerOpened(max);
-        }
-    }
-
-    /** @return the bound on a channel-open answer and on channel request replies (1 hour unless set) */
-    public Duration getChannelTimeout() {
-        return channelTimeout;
-    }
-
-    /**
-     * Sets how much unread output each new channel may buffer before flow control holds the
-     * server back (64 MiB by default).
-     *
-     * @param bytes at least the 2 MiB window
-     */
-    public void setChannelBufferLimit(long bytes) {
-        channelSettings = withBufferLimit(bytes);
-    }
-
-    private ChannelSettings withBufferLimit(long bytes) {
-        ChannelSettings s = channelSettings;
-        if (bytes < s.initialWindow()) {
-            throw new IllegalArgumentException("The buffer limit must be at least the window, " + s.initialWindow());
-        }
-        return new ChannelSettings(s.initialWindow(), s.maxPacket(), bytes, s.maxOutgoingPacket());
     }
 
     private SshSession session() throws SshException {

@@ -2,39 +2,31 @@ package org.javamiko.internal.algo;
 
 import java.util.List;
 
-import org.javamiko.internal.cipher.CipherFactory;
 import org.javamiko.internal.cipher.Ciphers;
-import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.Macs;
 import org.javamiko.internal.kex.KexMethods;
-import org.javamiko.internal.packet.CompressionSlot;
+import org.javamiko.internal.packet.Compression;
 import org.javamiko.transport.AlgorithmKind;
 
 /**
  * What this library implements for each {@link AlgorithmKind}, and what it offers by default
- * (in preference order, like OpenSSH 9's client). Algorithms implemented but weak (SHA-1) are
- * supported, so a user can enable them, but never offered by default.
+ * (in preference order, like OpenSSH 9's client), read from the registry of each kind:
+ * {@link KexMethods}, {@link HostKeyAlgorithms}, {@link Ciphers}, {@link Macs} and
+ * {@link Compression}. Algorithms implemented but weak (SHA-1) are supported, so a user can
+ * enable them, but never offered by default.
  */
 public final class AlgorithmCatalog {
     private AlgorithmCatalog() {
     }
 
-    private static final List<String> HOST_KEYS_DEFAULT = List.of(
-            "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-            "rsa-sha2-512", "rsa-sha2-256");
-    private static final List<String> HOST_KEYS_SUPPORTED = List.of(
-            "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-            "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
-
     /** @return the algorithms offered when the user changes nothing, best first */
     public static List<String> defaults(AlgorithmKind kind) {
         return switch (kind) {
             case KEX -> KexMethods.defaultOrder();
-            case KEYS -> HOST_KEYS_DEFAULT;
-            case CIPHERS -> Ciphers.supported().stream().map(CipherFactory::name).toList();
-            case MACS -> Macs.defaultOrder().stream().map(MacFactory::name).toList();
-            case COMPRESSION -> List.of("none");
-            case PUBKEYS -> HOST_KEYS_DEFAULT; // the same signature algorithms, for our own keys
+            case KEYS, PUBKEYS -> HostKeyAlgorithms.defaults(); // the same signature algorithms, for our own keys
+            case CIPHERS -> Ciphers.defaults();
+            case MACS -> Macs.defaults();
+            case COMPRESSION -> Compression.defaults();
         };
     }
 
@@ -42,11 +34,11 @@ public final class AlgorithmCatalog {
     public static boolean isSupported(AlgorithmKind kind, String name) {
         return switch (kind) {
             case KEX -> KexMethods.byName(name).isPresent();
-            case KEYS -> HOST_KEYS_SUPPORTED.contains(name);
+            case KEYS -> HostKeyAlgorithms.byName(name).isPresent();
             case CIPHERS -> Ciphers.byName(name).isPresent();
             case MACS -> Macs.byName(name).isPresent();
-            case COMPRESSION -> CompressionSlot.SUPPORTED.contains(name);
-            case PUBKEYS -> HOST_KEYS_SUPPORTED.contains(name) || name.endsWith("-cert-v01@openssh.com");
+            case COMPRESSION -> Compression.byName(name).isPresent();
+            case PUBKEYS -> HostKeyAlgorithms.byName(name).isPresent() || name.endsWith(HostKeyAlgorithms.CERT_SUFFIX);
         };
     }
 }

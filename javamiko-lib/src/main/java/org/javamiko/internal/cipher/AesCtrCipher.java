@@ -22,7 +22,7 @@ final class AesCtrCipher implements PacketCipher {
     private final String name;
 
     AesCtrCipher(String name, byte[] key, byte[] iv, MacFactory macFactory, byte[] macKey) throws SshException {
-        this.name = name + " + " + macFactory.name();
+        this.name = name + " + " + macFactory.wireName();
         this.ctr = new AesCtr(key, iv);
         this.mac = new PacketMac(macFactory, macKey);
         this.encryptThenMac = macFactory.encryptThenMac();

@@ -9,7 +9,7 @@ import org.javamiko.SshException;
 public interface CipherFactory {
 
     /** @return the algorithm name as on the wire */
-    String name();
+    String wireName();
 
     /** @return key bytes taken from the key derivation */
     int keyLength();

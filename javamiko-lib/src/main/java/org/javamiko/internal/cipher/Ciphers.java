@@ -1,38 +1,59 @@
 package org.javamiko.internal.cipher;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.javamiko.SshException;
 
 /**
- * The cipher algorithms javamiko implements, each entry naming itself as on the wire, in the
+ * The cipher algorithms javamiko implements, each constant naming itself as on the wire, in the
  * client's default order of preference. There is deliberately no CBC, 3DES or RC4.
  *
  * <p>{@code none} is not in this table, so it can never be negotiated: it is only the state
  * before the first NEWKEYS, available as {@link #none()}.
  */
-public final class Ciphers {
+public enum Ciphers implements CipherFactory {
     /** {@code chacha20-poly1305@openssh.com} (OpenSSH PROTOCOL.chacha20poly1305). */
-    public static final CipherFactory CHACHA20_POLY1305 = new Entry("chacha20-poly1305@openssh.com", 64, 0, true,
-            (encrypt, key, iv, mac, macKey) -> new ChaCha20Poly1305Cipher(encrypt, key));
+    CHACHA20_POLY1305("chacha20-poly1305@openssh.com", 64, 0, true, "ChaCha20",
+            (self, encrypt, key, iv, mac, macKey) -> new ChaCha20Poly1305Cipher(encrypt, key)),
     /** {@code aes128-gcm@openssh.com} (RFC 5647). */
-    public static final CipherFactory AES128_GCM = new Entry("aes128-gcm@openssh.com", 16, 12, true,
-            (encrypt, key, iv, mac, macKey) -> new AesGcmCipher("aes128-gcm@openssh.com", encrypt, key, iv));
+    AES128_GCM("aes128-gcm@openssh.com", 16, 12, true, "AES/GCM/NoPadding",
+            (self, encrypt, key, iv, mac, macKey) -> new AesGcmCipher(self.wireName(), encrypt, key, iv)),
     /** {@code aes256-gcm@openssh.com} (RFC 5647). */
-    public static final CipherFactory AES256_GCM = new Entry("aes256-gcm@openssh.com", 32, 12, true,
-            (encrypt, key, iv, mac, macKey) -> new AesGcmCipher("aes256-gcm@openssh.com", encrypt, key, iv));
+    AES256_GCM("aes256-gcm@openssh.com", 32, 12, true, "AES/GCM/NoPadding",
+            (self, encrypt, key, iv, mac, macKey) -> new AesGcmCipher(self.wireName(), encrypt, key, iv)),
     /** {@code aes128-ctr} (RFC 4344), with a negotiated MAC. */
-    public static final CipherFactory AES128_CTR = ctr("aes128-ctr", 16);
+    AES128_CTR("aes128-ctr", 16),
     /** {@code aes192-ctr} (RFC 4344), with a negotiated MAC. */
-    public static final CipherFactory AES192_CTR = ctr("aes192-ctr", 24);
+    AES192_CTR("aes192-ctr", 24),
     /** {@code aes256-ctr} (RFC 4344), with a negotiated MAC. */
-    public static final CipherFactory AES256_CTR = ctr("aes256-ctr", 32);
+    AES256_CTR("aes256-ctr", 32);
 
-    private static final List<CipherFactory> ALL =
-            List.of(CHACHA20_POLY1305, AES128_GCM, AES256_GCM, AES128_CTR, AES192_CTR, AES256_CTR);
+    private final String wireName;
+    private final int keyLength;
+    private final int ivLength;
+    private final boolean aead;
+    private final String jcaTransformation;
+    private final Maker maker;
+    private volatile Boolean runnable;
 
-    private Ciphers() {
+    Ciphers(String wireName, int keyLength, int ivLength, boolean aead, String jcaTransformation, Maker maker) {
+        this.wireName = wireName;
+        this.keyLength = keyLength;
+        this.ivLength = ivLength;
+        this.aead = aead;
+        this.jcaTransformation = jcaTransformation;
+        this.maker = maker;
+    }
+
+    Ciphers(String wireName, int keyLength) {
+        this(wireName, keyLength, 16, false, "AES/CTR/NoPadding", (self, encrypt, key, iv, mac, macKey) -> {
+            if (mac == null) {
+                throw new IllegalArgumentException(self.wireName() + " needs a MAC");
+            }
+            return new AesCtrCipher(self.wireName(), key, iv, mac, macKey);
+        });
     }
 
     /**
@@ -40,15 +61,21 @@ public final class Ciphers {
      * @return its factory, or empty when javamiko does not implement it
      */
     public static Optional<CipherFactory> byName(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+        return Arrays.stream(values()).filter(c -> c.wireName.equals(name)).map(c -> (CipherFactory) c).findFirst();
     }
 
     /**
      * @return every cipher javamiko implements, most preferred first; a client offers all of them
-     *     unless configured otherwise
+     *     (that the Java runtime can run) unless configured otherwise
      */
     public static List<CipherFactory> supported() {
-        return ALL;
+        return List.of(values());
+    }
+
+    /** @return the wire names a client offers unless configured otherwise, best first */
+    public static List<String> defaults() {
+        return Arrays.stream(values()).filter(Ciphers::offeredByDefault).filter(Ciphers::isRunnable)
+                .map(Ciphers::wireName).toList();
     }
 
     /** @return the cipher state of both directions before the first NEWKEYS: no encryption, no MAC */
@@ -56,43 +83,65 @@ public final class Ciphers {
         return NoneCipher.INSTANCE;
     }
 
-    private static CipherFactory ctr(String name, int keyLength) {
-        return new Entry(name, keyLength, 16, false, (encrypt, key, iv, mac, macKey) -> {
-            if (mac == null) {
-                throw new IllegalArgumentException(name + " needs a MAC");
-            }
-            return new AesCtrCipher(name, key, iv, mac, macKey);
-        });
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    @Override
+    public int keyLength() {
+        return keyLength;
+    }
+
+    @Override
+    public int ivLength() {
+        return ivLength;
+    }
+
+    @Override
+    public boolean isAead() {
+        return aead;
+    }
+
+    /** @return true: every cipher here is strong enough to offer */
+    public boolean offeredByDefault() {
+        return true;
+    }
+
+    /** @return whether the Java runtime has the primitive (asked once) */
+    public boolean isRunnable() {
+        Boolean r = runnable;
+        if (r == null) {
+            r = Jca.has(jcaTransformation);
+            runnable = r;
+        }
+        return r;
+    }
+
+    @Override
+    public PacketCipher create(boolean encrypt, byte[] key, byte[] iv, MacFactory mac, byte[] macKey)
+            throws SshException {
+        requireLength("key", key, keyLength);
+        requireLength("IV", iv, ivLength);
+        return maker.make(this, encrypt, key, iv, mac, macKey);
+    }
+
+    private void requireLength(String what, byte[] bytes, int expected) {
+        int actual = bytes == null ? 0 : bytes.length;
+        if (actual != expected) {
+            throw new IllegalArgumentException(wireName + " needs a " + expected + "-byte " + what + ", got " + actual);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
     }
 
     /** Makes the keyed cipher once the lengths have been checked. */
     @FunctionalInterface
     private interface Maker {
-        PacketCipher make(boolean encrypt, byte[] key, byte[] iv, MacFactory mac, byte[] macKey) throws SshException;
-    }
-
-    /** One table entry: the facts about an algorithm and how to key it. */
-    private record Entry(String name, int keyLength, int ivLength, boolean isAead, Maker maker)
-            implements CipherFactory {
-
-        @Override
-        public PacketCipher create(boolean encrypt, byte[] key, byte[] iv, MacFactory mac, byte[] macKey)
-                throws SshException {
-            requireLength("key", key, keyLength);
-            requireLength("IV", iv, ivLength);
-            return maker.make(encrypt, key, iv, mac, macKey);
-        }
-
-        private void requireLength(String what, byte[] bytes, int expected) {
-            int actual = bytes == null ? 0 : bytes.length;
-            if (actual != expected) {
-                throw new IllegalArgumentException(name + " needs a " + expected + "-byte " + what + ", got " + actual);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return name;
-        }
+        PacketCipher make(Ciphers self, boolean encrypt, byte[] key, byte[] iv, MacFactory mac, byte[] macKey)
+                throws SshException;
     }
 }

@@ -33,6 +33,26 @@ final class Jca {
         }
     }
 
+    /** @return whether the default providers offer the cipher transformation */
+    static boolean has(String transformation) {
+        try {
+            Cipher.getInstance(transformation);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** @return whether the default providers offer the MAC */
+    static boolean hasMac(String algorithm) {
+        try {
+            Mac.getInstance(algorithm);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     /** Wraps a failure to (re)initialise a cipher for one packet, which a correct key never causes. */
     static SshException initFailed(String algorithm, GeneralSecurityException e) {
         return new SshException(algorithm + " cipher refused its key or nonce", e);

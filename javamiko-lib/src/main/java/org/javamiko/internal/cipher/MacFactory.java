@@ -6,7 +6,7 @@ package org.javamiko.internal.cipher;
 public interface MacFactory {
 
     /** @return the algorithm name as on the wire */
-    String name();
+    String wireName();
 
     /** @return the JCA name of the HMAC, e.g. {@code HmacSHA256} */
     String jcaName();

@@ -21,12 +21,12 @@ final class PacketMac {
 
     PacketMac(MacFactory factory, byte[] key) throws SshException {
         if (key == null || key.length != factory.keyLength()) {
-            throw new IllegalArgumentException(factory.name() + " needs a " + factory.keyLength() + "-byte key");
+            throw new IllegalArgumentException(factory.wireName() + " needs a " + factory.keyLength() + "-byte key");
         }
         this.mac = Jca.mac(factory.jcaName(), key);
         this.length = factory.length();
         if (mac.getMacLength() != length) {
-            throw new IllegalArgumentException(factory.name() + " is " + length + " bytes but "
+            throw new IllegalArgumentException(factory.wireName() + " is " + length + " bytes but "
                     + factory.jcaName() + " gives " + mac.getMacLength());
         }
         this.computed = new byte[length];

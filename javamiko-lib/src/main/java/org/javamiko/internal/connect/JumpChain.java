@@ -77,4 +77,19 @@ public final class JumpChain {
         }
         hops.clear();
     }
+
+    /**
+     * Closes a target connection, then its hops innermost first.
+     *
+     * @param target the target's transport, or null
+     * @param hopTransports the hops, outermost first
+     */
+    public static void closeAll(Transport target, List<Transport> hopTransports) {
+        if (target != null) {
+            target.close();
+        }
+        for (int i = hopTransports.size() - 1; i >= 0; i--) {
+            hopTransports.get(i).close();
+        }
+    }
 }

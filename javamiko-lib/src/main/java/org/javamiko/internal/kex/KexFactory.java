@@ -4,7 +4,7 @@ package org.javamiko.internal.kex;
 public interface KexFactory {
 
     /** @return the method name as on the wire, e.g. {@code curve25519-sha256} */
-    String name();
+    String wireName();
 
     /** @return a new exchange */
     KeyExchange create();

@@ -1,22 +1,50 @@
 package org.javamiko.internal.kex;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.javamiko.internal.crypto.EcCurves;
 
 /**
- * The key-exchange methods we implement, by wire name, and the order a client offers them in by
- * default.
+ * The key-exchange methods we implement, each constant naming itself as on the wire, in the
+ * order a client offers them by default.
  *
- * <p>{@link #supported()} also lists methods left out of {@link #defaultOrder()}: the
- * post-quantum hybrids (see the order's Javadoc) and {@code diffie-hellman-group14-sha1}, which
- * relies on SHA-1 and is offered only when the user names it (e.g. in preferred algorithms).
+ * <p>The methods not offered by default come last: the sntrup761 hybrids (their key generation
+ * costs ~150 ms per connect in Bouncy Castle) and {@code diffie-hellman-group14-sha1}, which relies
+ * on SHA-1 and is offered only when the user names it (e.g. in preferred algorithms).
  */
-public final class KexMethods {
+public enum KexMethods implements KexFactory {
+    /** ML-KEM-768 with X25519 (post-quantum, as OpenSSH 9.9+ prefers it; about as cheap as X25519). */
+    MLKEM768X25519_SHA256("mlkem768x25519-sha256", true, () -> new HybridKemKex(MlKem768::generate, "SHA-256")),
+    /** X25519 (RFC 8731). */
+    CURVE25519_SHA256("curve25519-sha256", true, Curve25519Kex::new),
+    /** X25519 under its libssh name. */
+    CURVE25519_SHA256_LIBSSH("curve25519-sha256@libssh.org", true, Curve25519Kex::new),
+    /** ECDH on P-256 (RFC 5656). */
+    ECDH_NISTP256("ecdh-sha2-nistp256", true, () -> new EcdhKex(EcCurves.NISTP256)),
+    /** ECDH on P-384. */
+    ECDH_NISTP384("ecdh-sha2-nistp384", true, () -> new EcdhKex(EcCurves.NISTP384)),
+    /** ECDH on P-521. */
+    ECDH_NISTP521("ecdh-sha2-nistp521", true, () -> new EcdhKex(EcCurves.NISTP521)),
+    /** Group exchange (RFC 4419) with the default bounds; {@link #groupExchange} sets others. */
+    DH_GROUP_EXCHANGE_SHA256("diffie-hellman-group-exchange-sha256", true,
+            () -> new DhGroupExchangeKex(KexMethods.GEX_MIN, KexMethods.GEX_PREFERRED, KexMethods.GEX_MAX)),
+    /** The 4096-bit group (RFC 8268). */
+    DH_GROUP16_SHA512("diffie-hellman-group16-sha512", true, () -> new DhGroupKex(DhGroups.GROUP16, "SHA-512")),
+    /** The 8192-bit group (RFC 8268). */
+    DH_GROUP18_SHA512("diffie-hellman-group18-sha512", true, () -> new DhGroupKex(DhGroups.GROUP18, "SHA-512")),
+    /** The 2048-bit group with SHA-256 (RFC 8268). */
+    DH_GROUP14_SHA256("diffie-hellman-group14-sha256", true, () -> new DhGroupKex(DhGroups.GROUP14, "SHA-256")),
+    /** sntrup761 with X25519, OpenSSH's name; not offered by default (slow key generation). */
+    SNTRUP761X25519_SHA512_OPENSSH("sntrup761x25519-sha512@openssh.com", false,
+            () -> new HybridKemKex(Sntrup761KeyPair::new, "SHA-512")),
+    /** sntrup761 with X25519, the IETF name; not offered by default. */
+    SNTRUP761X25519_SHA512("sntrup761x25519-sha512", false, () -> new HybridKemKex(Sntrup761KeyPair::new, "SHA-512")),
+    /** The 2048-bit group with SHA-1: only when the user names it. */
+    DH_GROUP14_SHA1("diffie-hellman-group14-sha1", false, () -> new DhGroupKex(DhGroups.GROUP14, "SHA-1"));
+
     /** RFC 4419 §3 and OpenSSH's client: ask for at least 2048 bits, prefer 3072, accept up to 8192. */
     public static final int GEX_MIN = 2048;
     /** The group size a group exchange asks for by default. */
@@ -24,43 +52,14 @@ public final class KexMethods {
     /** The largest group a group exchange accepts by default. */
     public static final int GEX_MAX = 8192;
 
-    private static final List<String> DEFAULT_ORDER = List.of(
-            "mlkem768x25519-sha256",
-            "curve25519-sha256",
-            "curve25519-sha256@libssh.org",
-            "ecdh-sha2-nistp256",
-            "ecdh-sha2-nistp384",
-            "ecdh-sha2-nistp521",
-            "diffie-hellman-group-exchange-sha256",
-            "diffie-hellman-group16-sha512",
-            "diffie-hellman-group18-sha512",
-            "diffie-hellman-group14-sha256");
+    private final String wireName;
+    private final boolean offeredByDefault;
+    private final Supplier<KeyExchange> maker;
 
-    private static final Map<String, KexFactory> METHODS = buildTable();
-
-    private KexMethods() {
-    }
-
-    private static Map<String, KexFactory> buildTable() {
-        Map<String, KexFactory> m = new LinkedHashMap<>();
-        add(m, "mlkem768x25519-sha256", () -> new HybridKemKex(MlKem768::generate, "SHA-256"));
-        add(m, "curve25519-sha256", Curve25519Kex::new);
-        add(m, "curve25519-sha256@libssh.org", Curve25519Kex::new);
-        add(m, "ecdh-sha2-nistp256", () -> new EcdhKex(EcCurves.NISTP256));
-        add(m, "ecdh-sha2-nistp384", () -> new EcdhKex(EcCurves.NISTP384));
-        add(m, "ecdh-sha2-nistp521", () -> new EcdhKex(EcCurves.NISTP521));
-        m.put("diffie-hellman-group-exchange-sha256", groupExchange(GEX_MIN, GEX_PREFERRED, GEX_MAX));
-        add(m, "diffie-hellman-group16-sha512", () -> new DhGroupKex(DhGroups.GROUP16, "SHA-512"));
-        add(m, "diffie-hellman-group18-sha512", () -> new DhGroupKex(DhGroups.GROUP18, "SHA-512"));
-        add(m, "diffie-hellman-group14-sha256", () -> new DhGroupKex(DhGroups.GROUP14, "SHA-256"));
-        add(m, "sntrup761x25519-sha512@openssh.com", () -> new HybridKemKex(Sntrup761KeyPair::new, "SHA-512"));
-        add(m, "sntrup761x25519-sha512", () -> new HybridKemKex(Sntrup761KeyPair::new, "SHA-512"));
-        add(m, "diffie-hellman-group14-sha1", () -> new DhGroupKex(DhGroups.GROUP14, "SHA-1"));
-        return m;
-    }
-
-    private static void add(Map<String, KexFactory> table, String name, Supplier<KeyExchange> maker) {
-        table.put(name, new NamedFactory(name, maker));
+    KexMethods(String wireName, boolean offeredByDefault, Supplier<KeyExchange> maker) {
+        this.wireName = wireName;
+        this.offeredByDefault = offeredByDefault;
+        this.maker = maker;
     }
 
     /**
@@ -68,25 +67,23 @@ public final class KexMethods {
      * @return its factory, or empty when we do not implement it
      */
     public static Optional<KexFactory> byName(String name) {
-        return Optional.ofNullable(METHODS.get(name));
+        return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).map(m -> (KexFactory) m).findFirst();
     }
 
     /**
      * The methods a client offers unless told otherwise, most preferred first: the ML-KEM/X25519
-     * hybrid (post-quantum, as OpenSSH 9.9+ prefers it; about as cheap as X25519, and older
-     * servers simply fall through to it), X25519, the NIST curves, then finite-field
-     * Diffie-Hellman with SHA-2. sntrup761x25519 is supported but not offered by default: its key
-     * generation costs ~150 ms per connect in Bouncy Castle.
+     * hybrid, X25519, the NIST curves, then finite-field Diffie-Hellman with SHA-2. Every method
+     * here runs on the JDK or on the Bouncy Castle the library requires.
      *
      * @return the names, immutable
      */
     public static List<String> defaultOrder() {
-        return DEFAULT_ORDER;
+        return Arrays.stream(values()).filter(m -> m.offeredByDefault).map(KexMethods::wireName).toList();
     }
 
     /** @return every method name we implement, the default ones first; immutable */
     public static List<String> supported() {
-        return List.copyOf(METHODS.keySet());
+        return Arrays.stream(values()).map(KexMethods::wireName).toList();
     }
 
     /**
@@ -100,14 +97,36 @@ public final class KexMethods {
      */
     public static KexFactory groupExchange(int min, int preferred, int max) {
         DhGroupExchangeKex.checkBounds(min, preferred, max);
-        return new NamedFactory("diffie-hellman-group-exchange-sha256",
-                () -> new DhGroupExchangeKex(min, preferred, max));
+        return new KexFactory() {
+            @Override
+            public String wireName() {
+                return DH_GROUP_EXCHANGE_SHA256.wireName;
+            }
+
+            @Override
+            public KeyExchange create() {
+                return new DhGroupExchangeKex(min, preferred, max);
+            }
+        };
     }
 
-    private record NamedFactory(String name, Supplier<KeyExchange> maker) implements KexFactory {
-        @Override
-        public KeyExchange create() {
-            return maker.get();
-        }
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    /** @return whether a client offers it when the user changes nothing */
+    public boolean offeredByDefault() {
+        return offeredByDefault;
+    }
+
+    @Override
+    public KeyExchange create() {
+        return maker.get();
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
     }
 }

@@ -1,7 +1,6 @@
 package org.javamiko.internal.packet;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -16,12 +15,12 @@ import org.javamiko.SshException;
  * MINA both reinitialise there. Not thread-safe: the writer uses it under the write lock, the reader on its thread.
  */
 public final class CompressionSlot {
-    public static final String NONE = "none";
-    public static final String ZLIB = "zlib";
-    public static final String ZLIB_DELAYED = "zlib@openssh.com";
-    /** What {@code compress(true)} offers, best first (as OpenSSH's {@code Compression yes}). */
-    public static final List<String> OFFER = List.of(ZLIB_DELAYED, ZLIB, NONE);
-    public static final List<String> SUPPORTED = OFFER;
+    /** {@code none}, the method before the first NEWKEYS. */
+    public static final String NONE = Compression.NONE.wireName();
+    /** {@code zlib}. */
+    public static final String ZLIB = Compression.ZLIB.wireName();
+    /** {@code zlib@openssh.com}. */
+    public static final String ZLIB_DELAYED = Compression.ZLIB_DELAYED.wireName();
 
     private final boolean outgoing;
     private final int payloadLimit;

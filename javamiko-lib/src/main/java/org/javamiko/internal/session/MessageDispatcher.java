@@ -9,7 +9,7 @@ import org.javamiko.internal.wire.SshBuffer;
 import org.slf4j.Logger;
 
 /**
- * Routes each packet the reader thread reads (ARCHITECTURE.md's MessageDispatcher): transport
+ * Routes each packet the reader thread reads (the dispatcher of the receive path): transport
  * messages are handled here or by the key exchange, authentication replies and global request
  * replies are queued for the thread waiting on them, connection messages go to the channel table.
  */

@@ -17,7 +17,7 @@ import org.javamiko.internal.packet.PacketWriter;
  * Everything that goes out of one connection: the write lock, the send gate a key exchange
  * closes, the outboxes of the threads that must never wait, and the write watchdog's clock.
  *
- * <p>The writer rules (ARCHITECTURE.md, "The send path"):
+ * <p>The writer rules of the send path:
  * <ol>
  * <li><b>Closing needs no lock a writer can hold.</b> {@link SshSession#fail} and
  *     {@link SshSession#close} set the closed flag and close the socket without touching the

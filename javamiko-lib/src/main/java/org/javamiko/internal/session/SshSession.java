@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.cipher.Ciphers;
-import org.javamiko.internal.cipher.PacketCipher;
-import org.javamiko.internal.packet.CompressionSlot;
 import org.javamiko.internal.packet.PacketReader;
 import org.javamiko.internal.packet.PacketWriter;
 import org.javamiko.internal.wire.SshBuffer;
@@ -39,27 +37,28 @@ public final class SshSession implements AutoCloseable {
     private static final byte[] DISCONNECT_BY_USER = new SshBuffer(64).putByte(Msg.DISCONNECT)
             .putInt(Msg.DISCONNECT_BY_APPLICATION).putString("disconnected by user").putString("").toByteArray();
 
+    // The fields without "private" are read by SessionWiring, the session as its parts see it.
     private final Connection connection;
     private final SessionConfig config;
-    private final Logger log;
+    final Logger log;
     private final SecureRandom random = new SecureRandom();
-    private final CountDownLatch firstKex = new CountDownLatch(1);
+    final CountDownLatch firstKex = new CountDownLatch(1);
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final Wiring wiring = new Wiring();
-    private final SendPath sendPath;
-    private final KexDriver kex;
-    private final MessageDispatcher dispatcher;
-    private final ConnectTimeline timeline;
+    private final SessionWiring wiring = new SessionWiring(this);
+    final SendPath sendPath;
+    final KexDriver kex;
+    final MessageDispatcher dispatcher;
+    final ConnectTimeline timeline;
     private final SessionClock clock;
 
-    private PacketReader reader;
+    PacketReader reader;
     private Thread readerThread;
     private Duration bannerTimeout;
     private long beganAt;
-    private volatile byte[] afterFirstNewKeys;
-    private volatile boolean closed;
+    volatile byte[] afterFirstNewKeys;
+    volatile boolean closed;
     private volatile IOException closeCause;
-    private volatile String serverVersion;
+    volatile String serverVersion;
 
     /**
      * @param connection the byte pipe to the server, already connected
@@ -401,115 +400,5 @@ public final class SshSession implements AutoCloseable {
         firstKex.countDown();
         sendPath.wakeGateWaiters();
         dispatcher.sessionClosed(cause);
-    }
-
-    /** What the send path, the kex driver and the clock see of the session. */
-    private final class Wiring implements SendPath.Owner, KexSession, SessionClock.Owner {
-        @Override
-        public void fail(IOException cause) {
-            SshSession.this.fail(cause);
-        }
-
-        @Override
-        public void throwIfClosed() throws IOException {
-            SshSession.this.throwIfClosed();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return closed;
-        }
-
-        @Override
-        public void afterWrite(PacketWriter writer) throws IOException {
-            kex.afterWrite(writer.counter());
-        }
-
-        @Override
-        public void sendKexStep(SendPath.KexStep step) throws IOException {
-            sendPath.sendKexStep(step);
-        }
-
-        @Override
-        public void queueKexStep(SendPath.KexStep step) throws IOException {
-            sendPath.queueKexStep(step);
-        }
-
-        @Override
-        public void flushSends() {
-            sendPath.drain();
-        }
-
-        @Override
-        public void closeSendGate() {
-            sendPath.closeGate();
-        }
-
-        @Override
-        public void openSendGate() {
-            sendPath.openGate();
-        }
-
-        @Override
-        public CompressionSlot readerCompression() {
-            return reader.compression();
-        }
-
-        @Override
-        public void setReaderCipher(PacketCipher cipher, boolean resetSequence) {
-            reader.setCipher(cipher);
-            if (resetSequence) {
-                reader.counter().resetSequence();
-            }
-        }
-
-        @Override
-        public byte[] afterFirstNewKeys() {
-            return afterFirstNewKeys;
-        }
-
-        @Override
-        public void firstKexDone() {
-            firstKex.countDown();
-        }
-
-        @Override
-        public String serverVersion() {
-            return serverVersion;
-        }
-
-        @Override
-        public boolean isActive() {
-            return !closed;
-        }
-
-        @Override
-        public Logger log() {
-            return log;
-        }
-
-        @Override
-        public void reached(String step) {
-            timeline.mark(step);
-        }
-
-        @Override
-        public void sendProbe(byte[] probe, GlobalRequests.Slot slot) throws IOException {
-            if (slot == null) {
-                sendPath.sendWithoutWaiting(probe, 0, probe.length);
-            } else {
-                sendPath.trySendExpectingReply(probe, dispatcher.globalRequests(), slot);
-            }
-        }
-
-        @Override
-        public void rekeyIfDue() throws IOException {
-            kex.rekeyIfDue();
-        }
-
-        @Override
-        public long writingSince() {
-            return sendPath.writingSince();
-        }
     }
 }

@@ -46,6 +46,6 @@ record CipherSuite(CipherFactory cipher, MacFactory mac, byte[] key, byte[] iv, 
 
     @Override
     public String toString() {
-        return mac == null ? cipher.name() : cipher.name() + " + " + mac.name();
+        return mac == null ? cipher.wireName() : cipher.wireName() + " + " + mac.wireName();
     }
 }

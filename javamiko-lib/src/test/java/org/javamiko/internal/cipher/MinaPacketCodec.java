@@ -21,7 +21,7 @@ final class MinaPacketCodec {
     private final boolean etm;
 
     MinaPacketCodec(CipherSuite suite, boolean encrypt, int firstSeq) throws Exception {
-        BuiltinCiphers factory = BuiltinCiphers.fromFactoryName(suite.cipher().name());
+        BuiltinCiphers factory = BuiltinCiphers.fromFactoryName(suite.cipher().wireName());
         cipher = factory.create();
         aead = suite.cipher().isAead();
         // MINA's ChaCha20 takes its first nonce (the sequence number as a uint64) as the IV.
@@ -31,7 +31,7 @@ final class MinaPacketCodec {
                 : suite.iv();
         cipher.init(encrypt ? Cipher.Mode.Encrypt : Cipher.Mode.Decrypt, suite.key(), iv);
         if (suite.mac() != null) {
-            mac = BuiltinMacs.fromFactoryName(suite.mac().name()).create();
+            mac = BuiltinMacs.fromFactoryName(suite.mac().wireName()).create();
             mac.init(suite.macKey());
             etm = suite.mac().encryptThenMac();
         } else {

@@ -87,7 +87,7 @@ class PacketCipherRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void packetUnderAnotherSequenceNumberIsRejected(CipherSuite suite) throws SshException {
-        org.junit.jupiter.api.Assumptions.assumeFalse(suite.cipher().name().contains("gcm"),
+        org.junit.jupiter.api.Assumptions.assumeFalse(suite.cipher().wireName().contains("gcm"),
                 "AES-GCM binds its own invocation counter, not the sequence number");
         PacketCipher out = suite.encrypter();
         PacketCipher in = suite.decrypter();

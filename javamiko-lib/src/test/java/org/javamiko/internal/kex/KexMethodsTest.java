@@ -29,7 +29,7 @@ class KexMethodsTest {
     void findsEverySupportedMethodUnderItsOwnName() {
         for (String name : KexMethods.supported()) {
             assertThat(KexMethods.byName(name)).hasValueSatisfying(f -> {
-                assertThat(f.name()).isEqualTo(name);
+                assertThat(f.wireName()).isEqualTo(name);
                 assertThat(f.create()).isNotNull();
             });
         }
