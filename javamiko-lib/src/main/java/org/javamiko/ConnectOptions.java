@@ -3,9 +3,6 @@ package org.javamiko;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,70 +28,10 @@ import org.javamiko.transport.InteractiveHandler;
  * {@code ssh alias} would; see {@link Builder#sshConfig} for the keywords applied.
  */
 public final class ConnectOptions {
-    private final int port;
-    private final String username;
-    private final String password;
-    private final String passphrase;
-    private final PKey pkey;
-    private final List<Path> keyFilenames;
-    private final Duration timeout;
-    private final boolean allowAgent;
-    private final Path identityAgent;
-    private final boolean lookForKeys;
-    private final boolean compress;
-    private final Socket socket;
-    private final Channel tunnel;
-    private final boolean gssAuth;
-    private final boolean gssKex;
-    private final boolean gssDelegCreds;
-    private final String gssHost;
-    private final boolean gssTrustDns;
-    private final Duration bannerTimeout;
-    private final Duration authTimeout;
-    private final Duration channelTimeout;
-    private final Map<String, List<String>> disabledAlgorithms;
-    private final Map<String, List<String>> preferredAlgorithms;
-    private final SshConfig sshConfig;
-    private final String proxyJump;
-    private final String proxyCommand;
-    private final Duration keepaliveInterval;
-    private final int keepaliveCountMax;
-    private final InteractiveHandler interactiveHandler;
-    private final List<Path> knownHostsFiles;
-    private final Set<String> explicitlySet;
+    private final ConnectValues v;
 
-    private ConnectOptions(Builder b) {
-        port = b.port;
-        username = b.username;
-        password = b.password;
-        passphrase = b.passphrase;
-        pkey = b.pkey;
-        keyFilenames = List.copyOf(b.keyFilenames);
-        timeout = b.timeout;
-        allowAgent = b.allowAgent;
-        identityAgent = b.identityAgent;
-        lookForKeys = b.lookForKeys;
-        compress = b.compress;
-        socket = b.socket;
-        tunnel = b.tunnel;
-        gssAuth = b.gssAuth;
-        gssKex = b.gssKex;
-        gssDelegCreds = b.gssDelegCreds;
-        gssHost = b.gssHost;
-        gssTrustDns = b.gssTrustDns;
-        bannerTimeout = b.bannerTimeout;
-        authTimeout = b.authTimeout;
-        channelTimeout = b.channelTimeout;
-        disabledAlgorithms = Map.copyOf(b.disabledAlgorithms);
-        preferredAlgorithms = Map.copyOf(b.preferredAlgorithms);
-        sshConfig = b.sshConfig;
-        proxyJump = b.proxyJump;
-        proxyCommand = b.proxyCommand;
-        keepaliveInterval = b.keepaliveInterval;
-        keepaliveCountMax = b.keepaliveCountMax;
-        interactiveHandler = b.interactiveHandler;
-        knownHostsFiles = List.copyOf(b.knownHostsFiles);
-        explicitlySet = Set.copyOf(b.explicitlySet);
+    private ConnectOptions(ConnectValues values) {
+        this.v = values;
     }
 
     /** @return port 22, the local user name, keys from ~/.ssh, the agent, no timeout */
@@ -109,152 +46,152 @@ public final class ConnectOptions {
 
     /** @return the TCP port */
     public int port() {
-        return port;
+        return v.port;
     }
 
     /** @return the user name to log in as */
     public String username() {
-        return username;
+        return v.username;
     }
 
     /** @return the password, or null */
     public String password() {
-        return password;
+        return v.password;
     }
 
     /** @return the passphrase for encrypted keys, or null (then the password is tried) */
     public String passphrase() {
-        return passphrase;
+        return v.passphrase;
     }
 
     /** @return a key to authenticate with first, or null */
     public PKey pkey() {
-        return pkey;
+        return v.pkey;
     }
 
     /** @return key files to try, in order */
     public List<Path> keyFilenames() {
-        return keyFilenames;
+        return v.keyFilenames;
     }
 
     /** @return the TCP connect timeout, or null for none */
     public Duration timeout() {
-        return timeout;
+        return v.timeout;
     }
 
     /** @return whether to try the ssh-agent's keys */
     public boolean allowAgent() {
-        return allowAgent;
+        return v.allowAgent;
     }
 
     /** @return the agent socket to use instead of {@code SSH_AUTH_SOCK}'s, or null for that one */
     public Path identityAgent() {
-        return identityAgent;
+        return v.identityAgent;
     }
 
     /** @return whether to try ~/.ssh/id_rsa, id_ecdsa and id_ed25519 */
     public boolean lookForKeys() {
-        return lookForKeys;
+        return v.lookForKeys;
     }
 
     /** @return whether compression was asked for */
     public boolean compress() {
-        return compress;
+        return v.compress;
     }
 
     /** @return a connected socket to use instead of opening one, or null */
     public Socket socket() {
-        return socket;
+        return v.socket;
     }
 
     /** @return a channel of another connection to tunnel through (a jump host), or null */
     public Channel tunnel() {
-        return tunnel;
+        return v.tunnel;
     }
 
     /** @return whether GSS-API authentication was asked for */
     public boolean gssAuth() {
-        return gssAuth;
+        return v.gssAuth;
     }
 
     /** @return whether GSS-API key exchange was asked for */
     public boolean gssKex() {
-        return gssKex;
+        return v.gssKex;
     }
 
     /** @return whether GSS-API credentials would be delegated */
     public boolean gssDelegCreds() {
-        return gssDelegCreds;
+        return v.gssDelegCreds;
     }
 
     /** @return the GSS-API host name, or null for the host connected to */
     public String gssHost() {
-        return gssHost;
+        return v.gssHost;
     }
 
     /** @return whether DNS is trusted to canonicalise the GSS-API host */
     public boolean gssTrustDns() {
-        return gssTrustDns;
+        return v.gssTrustDns;
     }
 
     /** @return how long to wait for the server's identification string */
     public Duration bannerTimeout() {
-        return bannerTimeout;
+        return v.bannerTimeout;
     }
 
     /** @return how long to wait for each authentication reply (and the key exchange) */
     public Duration authTimeout() {
-        return authTimeout;
+        return v.authTimeout;
     }
 
     /** @return how long to wait for a channel-open answer */
     public Duration channelTimeout() {
-        return channelTimeout;
+        return v.channelTimeout;
     }
 
     /** @return algorithms removed from the defaults, by kind */
     public Map<String, List<String>> disabledAlgorithms() {
-        return disabledAlgorithms;
+        return v.disabledAlgorithms;
     }
 
     /** @return algorithms to offer exactly, in order, by kind */
     public Map<String, List<String>> preferredAlgorithms() {
-        return preferredAlgorithms;
+        return v.preferredAlgorithms;
     }
 
     /** @return the configuration the host name is resolved through, or null */
     public SshConfig sshConfig() {
-        return sshConfig;
+        return v.sshConfig;
     }
 
     /** @return the jump hosts, {@code [user@]host[:port],...} as {@code ssh -J}, or null */
     public String proxyJump() {
-        return proxyJump;
+        return v.proxyJump;
     }
 
     /** @return the proxy command, before token expansion, or null */
     public String proxyCommand() {
-        return proxyCommand;
+        return v.proxyCommand;
     }
 
     /** @return the silence after which a keepalive is sent, or null for none */
     public Duration keepaliveInterval() {
-        return keepaliveInterval;
+        return v.keepaliveInterval;
     }
 
     /** @return how many unanswered keepalives end the connection */
     public int keepaliveCountMax() {
-        return keepaliveCountMax;
+        return v.keepaliveCountMax;
     }
 
     /** @return what answers keyboard-interactive prompts, or null (then the password does) */
     public InteractiveHandler interactiveHandler() {
-        return interactiveHandler;
+        return v.interactiveHandler;
     }
 
     /** @return known_hosts files to load before the host key check, in order */
     public List<Path> knownHostsFiles() {
-        return knownHostsFiles;
+        return v.knownHostsFiles;
     }
 
     /**
@@ -262,42 +199,12 @@ public final class ConnectOptions {
      *         these win over the {@link #sshConfig()}'s values
      */
     public Set<String> explicitlySet() {
-        return explicitlySet;
+        return v.explicitlySet;
     }
 
     /** Builds {@link ConnectOptions}; every setter returns the builder. */
     public static final class Builder {
-        private int port = 22;
-        private String username = System.getProperty("user.name");
-        private String password;
-        private String passphrase;
-        private PKey pkey;
-        private final List<Path> keyFilenames = new ArrayList<>();
-        private Duration timeout;
-        private boolean allowAgent = true;
-        private Path identityAgent;
-        private boolean lookForKeys = true;
-        private boolean compress;
-        private Socket socket;
-        private Channel tunnel;
-        private boolean gssAuth;
-        private boolean gssKex;
-        private boolean gssDelegCreds = true;
-        private String gssHost;
-        private boolean gssTrustDns = true;
-        private Duration bannerTimeout = Duration.ofSeconds(15);
-        private Duration authTimeout = Duration.ofSeconds(30);
-        private Duration channelTimeout = Duration.ofHours(1);
-        private final Map<String, List<String>> disabledAlgorithms = new LinkedHashMap<>();
-        private final Map<String, List<String>> preferredAlgorithms = new LinkedHashMap<>();
-        private SshConfig sshConfig;
-        private String proxyJump;
-        private String proxyCommand;
-        private Duration keepaliveInterval;
-        private int keepaliveCountMax = 3;
-        private InteractiveHandler interactiveHandler;
-        private final List<Path> knownHostsFiles = new ArrayList<>();
-        private final Set<String> explicitlySet = new LinkedHashSet<>();
+        private final ConnectValues v = new ConnectValues();
 
         private Builder() {
         }
@@ -307,11 +214,11 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder port(int port) {
-            explicitlySet.add("port");
+            v.explicitlySet.add("port");
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("Port " + port + " is outside 1-65535");
             }
-            this.port = port;
+            v.port = port;
             return this;
         }
 
@@ -320,8 +227,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder username(String username) {
-            explicitlySet.add("username");
-            this.username = username;
+            v.explicitlySet.add("username");
+            v.username = username;
             return this;
         }
 
@@ -330,7 +237,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder password(String password) {
-            this.password = password;
+            v.password = password;
             return this;
         }
 
@@ -339,7 +246,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder passphrase(String passphrase) {
-            this.passphrase = passphrase;
+            v.passphrase = passphrase;
             return this;
         }
 
@@ -348,7 +255,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder pkey(PKey key) {
-            this.pkey = key;
+            v.pkey = key;
             return this;
         }
 
@@ -357,8 +264,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder keyFilename(Path file) {
-            explicitlySet.add("keyFilename");
-            this.keyFilenames.add(file);
+            v.explicitlySet.add("keyFilename");
+            v.keyFilenames.add(file);
             return this;
         }
 
@@ -367,8 +274,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder keyFilenames(List<Path> files) {
-            explicitlySet.add("keyFilenames");
-            this.keyFilenames.addAll(files);
+            v.explicitlySet.add("keyFilenames");
+            v.keyFilenames.addAll(files);
             return this;
         }
 
@@ -377,8 +284,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder timeout(Duration tcpConnectTimeout) {
-            explicitlySet.add("timeout");
-            this.timeout = tcpConnectTimeout;
+            v.explicitlySet.add("timeout");
+            v.timeout = tcpConnectTimeout;
             return this;
         }
 
@@ -387,8 +294,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder allowAgent(boolean allow) {
-            explicitlySet.add("allowAgent");
-            this.allowAgent = allow;
+            v.explicitlySet.add("allowAgent");
+            v.allowAgent = allow;
             return this;
         }
 
@@ -398,8 +305,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder identityAgent(Path agentSocket) {
-            explicitlySet.add("identityAgent");
-            this.identityAgent = agentSocket;
+            v.explicitlySet.add("identityAgent");
+            v.identityAgent = agentSocket;
             return this;
         }
 
@@ -408,8 +315,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder lookForKeys(boolean look) {
-            explicitlySet.add("lookForKeys");
-            this.lookForKeys = look;
+            v.explicitlySet.add("lookForKeys");
+            v.lookForKeys = look;
             return this;
         }
 
@@ -420,8 +327,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder compress(boolean compress) {
-            explicitlySet.add("compress");
-            this.compress = compress;
+            v.explicitlySet.add("compress");
+            v.compress = compress;
             return this;
         }
 
@@ -430,7 +337,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder sock(Socket connected) {
-            this.socket = connected;
+            v.socket = connected;
             return this;
         }
 
@@ -439,7 +346,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder sock(Channel directTcpip) {
-            this.tunnel = directTcpip;
+            v.tunnel = directTcpip;
             return this;
         }
 
@@ -449,7 +356,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder gssAuth(boolean on) {
-            this.gssAuth = on;
+            v.gssAuth = on;
             return this;
         }
 
@@ -458,7 +365,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder gssKex(boolean on) {
-            this.gssKex = on;
+            v.gssKex = on;
             return this;
         }
 
@@ -467,7 +374,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder gssDelegCreds(boolean on) {
-            this.gssDelegCreds = on;
+            v.gssDelegCreds = on;
             return this;
         }
 
@@ -476,7 +383,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder gssHost(String host) {
-            this.gssHost = host;
+            v.gssHost = host;
             return this;
         }
 
@@ -485,7 +392,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder gssTrustDns(boolean on) {
-            this.gssTrustDns = on;
+            v.gssTrustDns = on;
             return this;
         }
 
@@ -494,7 +401,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder bannerTimeout(Duration d) {
-            this.bannerTimeout = d;
+            v.bannerTimeout = d;
             return this;
         }
 
@@ -503,7 +410,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder authTimeout(Duration d) {
-            this.authTimeout = d;
+            v.authTimeout = d;
             return this;
         }
 
@@ -512,7 +419,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder channelTimeout(Duration d) {
-            this.channelTimeout = d;
+            v.channelTimeout = d;
             return this;
         }
 
@@ -521,7 +428,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder disabledAlgorithms(Map<String, List<String>> byKind) {
-            this.disabledAlgorithms.putAll(byKind);
+            v.disabledAlgorithms.putAll(byKind);
             return this;
         }
 
@@ -531,8 +438,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder preferredAlgorithms(Map<String, List<String>> byKind) {
-            byKind.keySet().forEach(kind -> explicitlySet.add("preferredAlgorithms." + kind));
-            this.preferredAlgorithms.putAll(byKind);
+            byKind.keySet().forEach(kind -> v.explicitlySet.add("preferredAlgorithms." + kind));
+            v.preferredAlgorithms.putAll(byKind);
             return this;
         }
 
@@ -558,7 +465,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder sshConfig(SshConfig config) {
-            this.sshConfig = config;
+            v.sshConfig = config;
             return this;
         }
 
@@ -570,8 +477,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder proxyJump(String jumps) {
-            explicitlySet.add("proxyJump");
-            this.proxyJump = jumps;
+            v.explicitlySet.add("proxyJump");
+            v.proxyJump = jumps;
             return this;
         }
 
@@ -582,8 +489,8 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder proxyCommand(String command) {
-            explicitlySet.add("proxyCommand");
-            this.proxyCommand = command;
+            v.explicitlySet.add("proxyCommand");
+            v.proxyCommand = command;
             return this;
         }
 
@@ -593,9 +500,9 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder keepalive(Duration interval, int countMax) {
-            explicitlySet.add("keepalive");
-            this.keepaliveInterval = interval;
-            this.keepaliveCountMax = countMax;
+            v.explicitlySet.add("keepalive");
+            v.keepaliveInterval = interval;
+            v.keepaliveCountMax = countMax;
             return this;
         }
 
@@ -604,7 +511,7 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder interactiveHandler(InteractiveHandler handler) {
-            this.interactiveHandler = handler;
+            v.interactiveHandler = handler;
             return this;
         }
 
@@ -613,14 +520,14 @@ public final class ConnectOptions {
          * @return this builder
          */
         public Builder knownHostsFile(Path file) {
-            explicitlySet.add("knownHostsFile");
-            this.knownHostsFiles.add(file);
+            v.explicitlySet.add("knownHostsFile");
+            v.knownHostsFiles.add(file);
             return this;
         }
 
         /** @return the options */
         public ConnectOptions build() {
-            return new ConnectOptions(this);
+            return new ConnectOptions(v.copy());
         }
     }
 }

@@ -107,13 +107,16 @@ class ConnectFailureTest {
     void anAuthenticationReplyThatNeverComesEndsInTheAuthTimeout() {
         try (MinaServer slow = MinaServer.builder().configure(s -> s.setPasswordAuthenticator((user, password, session) -> {
             try {
-                Thread.sleep(5000);
+                Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return false;
         })).start(); SshClient client = Connect.trusting(slow, dir)) {
-            assertThatThrownBy(() -> client.connect(slow.host(), quick(slow.port()).username(slow.user()).build()))
+            // The auth timeout also bounds the key exchange: long enough for a busy machine's kex,
+            // far shorter than the server's wait.
+            assertThatThrownBy(() -> client.connect(slow.host(), quick(slow.port()).username(slow.user())
+                    .authTimeout(Duration.ofSeconds(4)).build()))
                     .isInstanceOf(SocketTimeoutException.class)
                     .hasMessageContaining("authentication reply");
         }

@@ -2,6 +2,7 @@ package org.javamiko.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One meaningful line of an ssh_config file, split the way OpenSSH's readconf.c splits it.
@@ -41,7 +42,7 @@ record ConfigLine(String keyword, List<String> arguments, String rawArgument, in
         while (pos < end && (WHITESPACE + "=").indexOf(line.charAt(pos)) < 0) {
             pos++;
         }
-        String keyword = line.substring(keywordStart, pos).toLowerCase(java.util.Locale.ROOT);
+        String keyword = line.substring(keywordStart, pos).toLowerCase(Locale.ROOT);
         boolean equalsSeen = pos < end && line.charAt(pos) == '=';
         pos = skip(line, equalsSeen ? pos + 1 : pos, end, WHITESPACE);
         if (!equalsSeen && pos < end && line.charAt(pos) == '=') {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +80,7 @@ final class IncludeResolver {
                 || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
         if (!ownerOk || writableByOthers) {
             throw new SshException("Bad owner or permissions on included file " + file
-                    + " (owner " + owner + ", " + java.nio.file.attribute.PosixFilePermissions.toString(
+                    + " (owner " + owner + ", " + PosixFilePermissions.toString(
                     attributes.permissions()) + "): it must belong to you or root and be writable by no one else");
         }
     }

@@ -2,6 +2,7 @@ package org.javamiko.config;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -85,7 +86,7 @@ record LocalEnvironment(String userName, Path home, Map<String, String> environm
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new java.io.InterruptedIOException(
+            throw new UncheckedIOException(new InterruptedIOException(
                     "interrupted while Match exec ran '" + command + "'"));
         }
     }

@@ -2,6 +2,7 @@ package org.javamiko.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,7 +87,7 @@ public final class SshConfig {
         ConfigParser parser = new ConfigParser(new IncludeResolver(local.home()));
         List<ConfigEntry> all = new ArrayList<>();
         for (Path file : List.of(local.home().resolve(".ssh").resolve("config"), systemFile)) {
-            if (java.nio.file.Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file)) {
                 all.add(new ConfigEntry.HostLine(List.of("*"))); // each file starts outside any Host block
                 all.addAll(parser.parseFile(file));
             }

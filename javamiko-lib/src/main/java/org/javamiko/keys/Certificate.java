@@ -2,6 +2,8 @@ package org.javamiko.keys;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +126,7 @@ public final class Certificate {
         if (ca.getCertificate() != null) {
             throw new SshException("Malformed " + type + ": signed by a certificate, not a plain CA key");
         }
-        byte[] signed = java.util.Arrays.copyOf(blob, signedLength);
+        byte[] signed = Arrays.copyOf(blob, signedLength);
         boolean valid;
         try {
             valid = ca.verifySshSignature(signed, signature);
@@ -140,7 +142,7 @@ public final class Certificate {
 
     private static List<String> readStrings(byte[] packed) throws SshException {
         SshBuffer b = SshBuffer.wrap(packed);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         while (b.available() > 0) {
             out.add(b.getStringUtf8());
         }

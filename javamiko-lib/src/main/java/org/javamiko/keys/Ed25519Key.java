@@ -1,8 +1,8 @@
 package org.javamiko.keys;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -84,7 +84,7 @@ public class Ed25519Key extends PKey {
         if (MessageDigest.isEqual(publicKeyOf(seed), publicKey)) {
             return;
         }
-        byte[] probe = "javamiko key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] probe = "javamiko key check".getBytes(StandardCharsets.US_ASCII);
         try {
             if (!verifyRaw(probe, rawSign(probe))) {
                 throw new SshException("The Ed25519 private key does not match its public key (corrupt key file?)");

@@ -2,6 +2,7 @@ package org.javamiko.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.channel.ChannelCore;
@@ -30,7 +31,7 @@ final class ChannelInputStream extends InputStream implements PushableInput {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         return channel.core().read(which, b, off, len, channel.timeout());
     }
 

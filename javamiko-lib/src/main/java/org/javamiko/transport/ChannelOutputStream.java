@@ -2,6 +2,7 @@ package org.javamiko.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * A channel's stdin as a blocking stream: writes wait while the server's window is full;
@@ -21,7 +22,7 @@ final class ChannelOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         channel.core().write(b, off, len, false, channel.timeout());
     }
 

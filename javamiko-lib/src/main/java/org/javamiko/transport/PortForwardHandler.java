@@ -2,6 +2,7 @@ package org.javamiko.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Takes the connections that arrive at a port the server listens on for us
@@ -43,7 +44,7 @@ public interface PortForwardHandler {
      * @return a handler that connects to {@code target} and copies bytes both ways until either
      *         side closes
      */
-    static PortForwardHandler toLocal(InetSocketAddress target, java.util.concurrent.ThreadFactory threads) {
+    static PortForwardHandler toLocal(InetSocketAddress target, ThreadFactory threads) {
         return (channel, origin, server) -> Relay.connect(channel, target, threads);
     }
 }

@@ -1,5 +1,7 @@
 package org.javamiko.internal.channel;
 
+import java.io.IOException;
+
 /**
  * Takes a channel's stdout as it arrives, on the connection's reader thread, instead of letting
  * it queue for a reading thread. For protocols that parse the stream themselves (SFTP): the
@@ -21,5 +23,5 @@ public interface ChannelDataSink {
      * here, or the connection was lost ({@code failure} then says why; null otherwise). Called
      * once, after the last {@link #accept}.
      */
-    void end(java.io.IOException failure);
+    void end(IOException failure);
 }

@@ -1,9 +1,12 @@
 package org.javamiko.internal.connect;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * failure, the read throws {@link ProxyCommandFailure} with its exit status and the end of its
  * stderr. Closing it ends the command.
  */
-public final class ProxyCommandSocket extends java.net.Socket {
+public final class ProxyCommandSocket extends Socket {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCommandSocket.class);
     private static final int STDERR_TAIL = 2048;
     private static final byte[] END = new byte[0];
@@ -147,7 +150,7 @@ public final class ProxyCommandSocket extends java.net.Socket {
                     next = timeoutMillis == 0 ? chunks.take() : chunks.poll(timeoutMillis, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("Interrupted reading from the proxy command");
+                    throw new InterruptedIOException("Interrupted reading from the proxy command");
                 }
                 if (next == null) {
                     throw new SocketTimeoutException("The proxy command sent nothing for " + timeoutMillis + " ms");
@@ -174,7 +177,7 @@ public final class ProxyCommandSocket extends java.net.Socket {
      * The process's stdin is buffered; a socket's stream is not, so every write is flushed. A write
      * the exited command can no longer take reports why it exited.
      */
-    private final class UnbufferedOutput extends java.io.FilterOutputStream {
+    private final class UnbufferedOutput extends FilterOutputStream {
         UnbufferedOutput(OutputStream out) {
             super(out);
         }

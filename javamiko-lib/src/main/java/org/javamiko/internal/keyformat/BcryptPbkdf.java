@@ -1,5 +1,7 @@
 package org.javamiko.internal.keyformat;
 
+import org.javamiko.internal.wire.SshBuffer;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +41,7 @@ public final class BcryptPbkdf {
         byte[] countSalt = Arrays.copyOf(salt, salt.length + 4);
         int remaining = keyLength;
         for (int count = 1; remaining > 0; count++) {
-            org.javamiko.internal.wire.SshBuffer.writeInt(countSalt, salt.length, count);
+            SshBuffer.writeInt(countSalt, salt.length, count);
             byte[] tmp = hash(sha2pass, sha512.digest(countSalt));
             byte[] out = tmp.clone();
             for (int i = 1; i < rounds; i++) {

@@ -1,6 +1,7 @@
 package org.javamiko.internal.keyformat;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 import javax.crypto.AEADBadTagException;
@@ -180,7 +181,7 @@ public enum KeyFileCipher {
         byte[] polyKey = Arrays.copyOf(block0, 32);
         if (!encrypt) {
             byte[] expected = poly1305(polyKey, input);
-            if (!java.security.MessageDigest.isEqual(expected, tag)) {
+            if (!MessageDigest.isEqual(expected, tag)) {
                 throw new AEADBadTagException("Poly1305 tag mismatch");
             }
         }

@@ -11,6 +11,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.Locale;
 
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.javamiko.SshException;
@@ -40,7 +41,7 @@ final class PemDecryption {
         if (parts.length != 2) {
             throw new SshException("Malformed DEK-Info header \"" + dekInfo + "\"");
         }
-        String name = parts[0].strip().toUpperCase(java.util.Locale.ROOT);
+        String name = parts[0].strip().toUpperCase(Locale.ROOT);
         byte[] iv;
         try {
             iv = HexFormat.of().parseHex(parts[1].strip());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.javamiko.SshException;
 
@@ -46,7 +47,7 @@ public final class SshBuffer {
      * @param len how many bytes may be read
      */
     public SshBuffer(byte[] bytes, int off, int len) {
-        java.util.Objects.checkFromIndexSize(off, len, bytes.length);
+        Objects.checkFromIndexSize(off, len, bytes.length);
         this.data = bytes;
         this.readPos = off;
         this.writePos = off + len;
