@@ -124,6 +124,11 @@ class FleetTest {
             FleetResult fast = inOrder.stream().filter(r -> r.host().spec().equals(hostB)).findFirst().orElseThrow();
             assertThat(fast.ok()).as(fast.toString()).isTrue();
             assertThat(fast.stdout()).isEqualTo("done\n");
+
+            // the timed-out connection was closed; the next task on that host connects afresh
+            FleetResult again = fleet.run(List.of(hostA), "echo again").awaitAll().get(0);
+            assertThat(again.ok()).as(again.toString()).isTrue();
+            assertThat(again.stdout()).isEqualTo("again\n");
         }
     }
 

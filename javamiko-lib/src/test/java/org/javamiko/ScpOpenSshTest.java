@@ -162,6 +162,20 @@ class ScpOpenSshTest {
     }
 
     @Test
+    void aMissingRemoteScpProgramIsReportedWithItsExitStatusAndStderr() throws IOException {
+        Path file = Files.writeString(local.resolve("f"), "x");
+        ScpOptions noScp = ScpOptions.builder().scpCommand("/nonexistent/scp").build();
+
+        assertThatThrownBy(() -> scp.put(file, remote.toString(), noScp))
+                .isInstanceOfSatisfying(ScpException.class, e -> {
+                    assertThat(e.exitStatus()).isEqualTo(127);
+                    assertThat(e.remoteMessage()).contains("/nonexistent/scp");
+                });
+        assertThatThrownBy(() -> scp.get(remote.resolve("f").toString(), local.resolve("g"), noScp))
+                .isInstanceOfSatisfying(ScpException.class, e -> assertThat(e.exitStatus()).isEqualTo(127));
+    }
+
+    @Test
     void aLocalDirectoryWithoutRecursionIsRefusedBeforeAnythingIsSent() throws IOException {
         Path dir = Files.createDirectory(local.resolve("d"));
 
