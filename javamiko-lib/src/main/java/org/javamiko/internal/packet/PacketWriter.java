@@ -17,6 +17,10 @@ import org.javamiko.internal.wire.SshBuffer;
 public final class PacketWriter {
     /** The most payload we ever send in one packet; channel data is cut to the peer's maximum first. */
     public static final int MAX_PAYLOAD = 256 * 1024;
+    /** SSH_MSG_CHANNEL_DATA (RFC 4254 §5.2), which {@link #writeChannelData} frames itself. */
+    private static final byte CHANNEL_DATA = 94;
+    /** SSH_MSG_CHANNEL_EXTENDED_DATA. */
+    private static final byte CHANNEL_EXTENDED_DATA = 95;
     private static final int HEADER = 5;
     private static final int MAX_OVERHEAD = HEADER + 255 + 64;
     private static final int PADDING_POOL = 4096;
@@ -81,7 +85,7 @@ public final class PacketWriter {
         do {
             int n = Math.min(len, maxPerPacket);
             int p = at + HEADER;
-            buf[p++] = (byte) (dataType >= 0 ? 95 : 94);
+            buf[p++] = dataType >= 0 ? CHANNEL_EXTENDED_DATA : CHANNEL_DATA;
             SshBuffer.writeInt(buf, p, recipient);
             p += 4;
             if (dataType >= 0) {
@@ -104,7 +108,7 @@ public final class PacketWriter {
         byte[] message = new byte[header + Math.min(len, maxPerPacket)];
         do {
             int n = Math.min(len, maxPerPacket);
-            message[0] = (byte) (dataType >= 0 ? 95 : 94);
+            message[0] = dataType >= 0 ? CHANNEL_EXTENDED_DATA : CHANNEL_DATA;
             SshBuffer.writeInt(message, 1, recipient);
             if (dataType >= 0) {
                 SshBuffer.writeInt(message, 5, dataType);
