@@ -73,7 +73,7 @@ public final class Fleet implements AutoCloseable {
 
     /** A kept connection to one host; its monitor serialises connecting. */
     private static final class Pooled {
-        SshClient client;
+        volatile SshClient client;
     }
 
     private Fleet(Builder b) {
@@ -215,10 +215,9 @@ public final class Fleet implements AutoCloseable {
     public int openConnections() {
         int n = 0;
         for (Pooled p : pool.values()) {
-            synchronized (p) {
-                if (p.client != null && p.client.getTransport() != null && p.client.getTransport().isActive()) {
-                    n++;
-                }
+            SshClient c = p.client;
+            if (c != null && c.getTransport() != null && c.getTransport().isActive()) {
+                n++;
             }
         }
         return n;
@@ -229,11 +228,8 @@ public final class Fleet implements AutoCloseable {
     public void close() {
         closed = true;
         for (Pooled p : pool.values()) {
-            SshClient c;
-            synchronized (p) {
-                c = p.client;
-                p.client = null;
-            }
+            SshClient c = p.client; // not under its monitor: a connect in progress must not hold close() up
+            p.client = null;
             if (c != null) {
                 c.close();
             }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
                 "Hosts are resolved through ~/.ssh/config and /etc/ssh/ssh_config as ssh resolves them (-F FILE "
                 + "for another file, -F none for none, -o Key=Value on top); known_hosts, StrictHostKeyChecking, "
                 + "the ssh-agent and the ~/.ssh/id_* keys are used as ssh uses them."},
-        subcommands = {ExecCommand.class, ShellCommand.class, SftpCommand.class, RunCommand.class, KeygenCommand.class,
-                FingerprintCommand.class, KnownHostsCommand.class, DemoCommand.class},
+        subcommands = {ExecCommand.class, ShellCommand.class, SftpCommand.class, ScpCommand.class, RunCommand.class,
+                KeygenCommand.class, FingerprintCommand.class, KnownHostsCommand.class, DemoCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  exec, shell: the remote command's status; 255 for a connection or authentication error "
                 + "(one line on stderr; -v adds the DEBUG log and stack traces).",

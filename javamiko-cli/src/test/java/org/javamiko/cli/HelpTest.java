@@ -15,7 +15,7 @@ class HelpTest {
     void topLevelHelpListsEveryCommand() {
         Cli.Result r = Cli.run("--help");
         assertThat(r.status()).isZero();
-        for (String command : List.of("exec", "shell", "sftp", "keygen", "known-hosts", "run", "fingerprint", "demo")) {
+        for (String command : List.of("exec", "shell", "sftp", "scp", "keygen", "known-hosts", "run", "fingerprint", "demo")) {
             assertThat(r.out()).contains("  " + command + " ");
         }
         assertThat(Cli.run().out()).isEqualTo(r.out());

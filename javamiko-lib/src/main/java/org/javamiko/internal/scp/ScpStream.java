@@ -176,7 +176,9 @@ public final class ScpStream implements AutoCloseable {
         out.flush();
         channel.shutdownWrite();
         int status = channel.recvExitStatus(timeout == null ? EXIT_WAIT.multipliedBy(6) : timeout);
-        if (status != 0) {
+        // -1 without a signal: the server sent no exit status at all (some appliances); every record was
+        // acknowledged, so the transfer stands.
+        if (status != 0 && !(status == -1 && channel.getExitSignal() == null)) {
             String stderr = stderrNow();
             throw new ScpException(stderr, status, "remote '" + command + "' exited with status " + status
                     + (stderr.isEmpty() ? "" : ": " + stderr));
