@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.javamiko.config.SshConfig;
 import org.javamiko.keys.PKey;
@@ -27,11 +26,16 @@ import org.javamiko.transport.InteractiveHandler;
  * <p>With {@link Builder#sshConfig} the name given to {@code connect} is an alias resolved as
  * {@code ssh alias} would; see {@link Builder#sshConfig} for the keywords applied.
  */
-public final class ConnectOptions {
+public final class ConnectOptions extends ConnectOptionsAccessors {
     private final ConnectValues v;
 
     private ConnectOptions(ConnectValues values) {
         this.v = values;
+    }
+
+    @Override
+    ConnectValues values() {
+        return v;
     }
 
     /** @return port 22, the local user name, keys from ~/.ssh, the agent, no timeout */
@@ -42,164 +46,6 @@ public final class ConnectOptions {
     /** @return a builder starting from the defaults */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** @return the TCP port */
-    public int port() {
-        return v.port;
-    }
-
-    /** @return the user name to log in as */
-    public String username() {
-        return v.username;
-    }
-
-    /** @return the password, or null */
-    public String password() {
-        return v.password;
-    }
-
-    /** @return the passphrase for encrypted keys, or null (then the password is tried) */
-    public String passphrase() {
-        return v.passphrase;
-    }
-
-    /** @return a key to authenticate with first, or null */
-    public PKey pkey() {
-        return v.pkey;
-    }
-
-    /** @return key files to try, in order */
-    public List<Path> keyFilenames() {
-        return v.keyFilenames;
-    }
-
-    /** @return the TCP connect timeout, or null for none */
-    public Duration timeout() {
-        return v.timeout;
-    }
-
-    /** @return whether to try the ssh-agent's keys */
-    public boolean allowAgent() {
-        return v.allowAgent;
-    }
-
-    /** @return the agent socket to use instead of {@code SSH_AUTH_SOCK}'s, or null for that one */
-    public Path identityAgent() {
-        return v.identityAgent;
-    }
-
-    /** @return whether to try ~/.ssh/id_rsa, id_ecdsa and id_ed25519 */
-    public boolean lookForKeys() {
-        return v.lookForKeys;
-    }
-
-    /** @return whether compression was asked for */
-    public boolean compress() {
-        return v.compress;
-    }
-
-    /** @return a connected socket to use instead of opening one, or null */
-    public Socket socket() {
-        return v.socket;
-    }
-
-    /** @return a channel of another connection to tunnel through (a jump host), or null */
-    public Channel tunnel() {
-        return v.tunnel;
-    }
-
-    /** @return whether GSS-API authentication was asked for */
-    public boolean gssAuth() {
-        return v.gssAuth;
-    }
-
-    /** @return whether GSS-API key exchange was asked for */
-    public boolean gssKex() {
-        return v.gssKex;
-    }
-
-    /** @return whether GSS-API credentials would be delegated */
-    public boolean gssDelegCreds() {
-        return v.gssDelegCreds;
-    }
-
-    /** @return the GSS-API host name, or null for the host connected to */
-    public String gssHost() {
-        return v.gssHost;
-    }
-
-    /** @return whether DNS is trusted to canonicalise the GSS-API host */
-    public boolean gssTrustDns() {
-        return v.gssTrustDns;
-    }
-
-    /** @return how long to wait for the server's identification string */
-    public Duration bannerTimeout() {
-        return v.bannerTimeout;
-    }
-
-    /** @return how long to wait for each authentication reply (and the key exchange) */
-    public Duration authTimeout() {
-        return v.authTimeout;
-    }
-
-    /** @return how long to wait for a channel-open answer */
-    public Duration channelTimeout() {
-        return v.channelTimeout;
-    }
-
-    /** @return algorithms removed from the defaults, by kind */
-    public Map<String, List<String>> disabledAlgorithms() {
-        return v.disabledAlgorithms;
-    }
-
-    /** @return algorithms to offer exactly, in order, by kind */
-    public Map<String, List<String>> preferredAlgorithms() {
-        return v.preferredAlgorithms;
-    }
-
-    /** @return the configuration the host name is resolved through, or null */
-    public SshConfig sshConfig() {
-        return v.sshConfig;
-    }
-
-    /** @return the jump hosts, {@code [user@]host[:port],...} as {@code ssh -J}, or null */
-    public String proxyJump() {
-        return v.proxyJump;
-    }
-
-    /** @return the proxy command, before token expansion, or null */
-    public String proxyCommand() {
-        return v.proxyCommand;
-    }
-
-    /** @return the silence after which a keepalive is sent, or null for none */
-    public Duration keepaliveInterval() {
-        return v.keepaliveInterval;
-    }
-
-    /** @return how many unanswered keepalives end the connection */
-    public int keepaliveCountMax() {
-        return v.keepaliveCountMax;
-    }
-
-    /** @return what answers keyboard-interactive prompts, or null (then the password does) */
-    public InteractiveHandler interactiveHandler() {
-        return v.interactiveHandler;
-    }
-
-    /** @return known_hosts files to load before the host key check, in order */
-    public List<Path> knownHostsFiles() {
-        return v.knownHostsFiles;
-    }
-
-    /**
-     * @return the names of the builder methods called (e.g. {@code "port"}, {@code "username"}):
-     *         these win over the {@link #sshConfig()}'s values
-     */
-    public Set<String> explicitlySet() {
-        return v.explicitlySet;
     }
 
     /** Builds {@link ConnectOptions}; every setter returns the builder. */
