@@ -28,6 +28,9 @@ final class ExecCommand implements Callable<Integer>, Context.Aware {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    ForwardOptions forwards;
+
     @Option(names = "-t", description = "allocate a pseudo-terminal (interactive programs; needs a terminal on stdin)")
     boolean tty;
 
@@ -51,6 +54,7 @@ final class ExecCommand implements Callable<Integer>, Context.Aware {
         Io io = context.io;
         String line = String.join(" ", command);
         try (SshClient client = connection.connect(target)) {
+            forwards.open(client);
             if (tty) {
                 if (!io.stdinTerminal()) {
                     io.err().println("Pseudo-terminal will not be allocated because stdin is not a terminal.");

@@ -26,6 +26,9 @@ final class ShellCommand implements Callable<Integer>, Context.Aware {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    ForwardOptions forwards;
+
     @Parameters(index = "0", paramLabel = "[USER@]HOST", description = "host name or ssh_config alias")
     String target;
 
@@ -38,6 +41,7 @@ final class ShellCommand implements Callable<Integer>, Context.Aware {
     public Integer call() throws Exception {
         Io io = context.io;
         try (SshClient client = connection.connect(target)) {
+            forwards.open(client);
             if (io.stdinTerminal()) {
                 return new TerminalSession(io, client, target).run(null);
             }

@@ -188,4 +188,53 @@ class ExecCommandTest {
         assertThat(r.err().strip()).isEqualTo("javamiko: Can't open user config file " + dir.resolve("missing")
                 + ": No such file or directory");
     }
+
+    @Test
+    void minusLForwardsALocalPortWhileTheCommandRuns() throws Exception {
+        try (java.net.ServerSocket echo = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket s = echo.accept()) {
+                    s.getInputStream().transferTo(s.getOutputStream());
+                } catch (java.io.IOException e) {
+                    // the test ended
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            int localPort;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                localPort = free.getLocalPort();
+            }
+            Path flag = dir.resolve("flag");
+            java.util.concurrent.CompletableFuture<Cli.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Cli.run("exec", "-F", config.toString(), "-L", localPort + ":127.0.0.1:" + echo.getLocalPort(),
+                            "target", "--", "while [ ! -e " + flag + " ]; do sleep 0.05; done; echo done"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            java.net.Socket client = null;
+            while (client == null && System.nanoTime() < deadline && !run.isDone()) {
+                try {
+                    client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), localPort);
+                } catch (java.net.ConnectException e) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(client).as("the forwarded port opened: " + (run.isDone() ? run.get() : "")).isNotNull();
+            try (java.net.Socket c = client) {
+                c.getOutputStream().write("ping\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] back = c.getInputStream().readNBytes(5);
+                assertThat(new String(back, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("ping\n");
+            }
+            Files.createFile(flag);
+            Cli.Result r = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.out()).isEqualTo("done\n");
+        }
+    }
+
+    @Test
+    void aBadForwardingSpecIsAUsageError() {
+        Cli.Result r = Cli.run("exec", "-F", config.toString(), "-L", "nonsense", "target", "true");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("bad -L specification");
+    }
 }
