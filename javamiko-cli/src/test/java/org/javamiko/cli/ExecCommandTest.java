@@ -146,4 +146,46 @@ class ExecCommandTest {
             agent.waitFor();
         }
     }
+
+    @Test
+    void outputIsStreamedWhileTheCommandRuns() throws Exception {
+        Path flag = dir.resolve("flag");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Io io = new Io(new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err, true, false,
+                java.util.Map.of());
+        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Main.run(io, "exec", "-F", config.toString(), "target", "--",
+                        "echo first; while [ ! -e " + flag + " ]; do sleep 0.05; done; echo second"));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("first") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).as("the first line before the command ends")
+                .isEqualTo("first\n");
+        assertThat(status).isNotDone();
+        Files.createFile(flag);
+        assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first\nsecond\n");
+    }
+
+    @Test
+    void withoutMinusFTheUsersAndTheSystemsConfigAreRead() throws Exception {
+        Path knownHosts = sshd.writeKnownHosts(dir.resolve("kh-default"));
+        // the -o lines come first, so they win over whatever ~/.ssh/config and /etc/ssh/ssh_config say
+        Cli.Result r = Cli.run("exec", "-o", "IdentityFile=" + sshd.clientKeys().ed25519(), "-o", "IdentitiesOnly=yes",
+                "-o", "IdentityAgent=none", "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=none",
+                "-o", "ProxyJump=none", "-o", "ProxyCommand=none", "-p", String.valueOf(sshd.port()), "-l", sshd.user(),
+                sshd.host(), "echo", "default-config");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("default-config\n");
+    }
+
+    @Test
+    void aMissingConfigFileIs255() {
+        Cli.Result r = Cli.run("exec", "-F", dir.resolve("missing").toString(), "target", "true");
+        assertThat(r.status()).isEqualTo(255);
+        assertThat(r.err().strip()).isEqualTo("javamiko: Can't open user config file " + dir.resolve("missing")
+                + ": No such file or directory");
+    }
 }
