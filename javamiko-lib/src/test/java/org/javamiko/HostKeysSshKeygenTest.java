@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.javamiko.internal.hostkeys.SshKeygen;
 import org.javamiko.keys.PKey;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class HostKeysSshKeygenTest {
     }
 
     private SshKeygen.Result find(String host, Path file) throws Exception {
-        return SshKeygen.run("-F", host, "-f", file.toString());
+        return SshKeygen.keygen("-F", host, "-f", file.toString());
     }
 
     @Test
@@ -40,7 +40,7 @@ class HostKeysSshKeygenTest {
 
         assertThat(find("a.example.com", file).stdout()).contains("found: line 1");
         assertThat(find("[b.example.com]:2222", file).stdout()).contains("found: line 2");
-        assertThat(find("b.example.com", file).exitCode()).isNotZero();
+        assertThat(find("b.example.com", file).exit()).isNotZero();
     }
 
     @Test
@@ -62,7 +62,7 @@ class HostKeysSshKeygenTest {
         PKey b = newKey("b");
         Path file = dir.resolve("known_hosts");
         Files.writeString(file, "a.example.com,10.1.2.3 " + a.publicKeyLine() + "\n[b.example.com]:2222 " + b.publicKeyLine() + "\n");
-        assertThat(SshKeygen.run("-H", "-f", file.toString()).exitCode()).isZero();
+        assertThat(SshKeygen.keygen("-H", "-f", file.toString()).exit()).isZero();
         assertThat(Files.readString(file)).doesNotContain("example.com");
 
         HostKeys keys = new HostKeys(file);
@@ -82,7 +82,7 @@ class HostKeysSshKeygenTest {
         Path file = dir.resolve("known_hosts");
         keys.save(file);
 
-        assertThat(SshKeygen.run("-R", "b.example.com", "-f", file.toString()).exitCode()).isZero();
+        assertThat(SshKeygen.keygen("-R", "b.example.com", "-f", file.toString()).exit()).isZero();
 
         HostKeys after = new HostKeys(file);
         assertThat(after.lookup("b.example.com")).isEmpty();

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,6 +14,7 @@ import org.javamiko.SshClient;
 import org.javamiko.testing.Connect;
 import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.OpenSshServer;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.javamiko.PasswordRequiredException;
 import org.javamiko.SshException;
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

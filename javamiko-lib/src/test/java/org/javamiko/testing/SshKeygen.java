@@ -1,6 +1,11 @@
 package org.javamiko.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,5 +89,95 @@ public final class SshKeygen {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ------------------------------------------------------------------ ssh-keygen (and other tools) as an oracle
+
+    /** What a command printed and how it ended. */
+    public record Result(int exit, String stdout, String stderr) {
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(Path.of("/usr/bin/ssh-keygen")) || onPath("ssh-keygen");
+    }
+
+    public static void assumeAvailable() {
+        assumeTrue(available(), "ssh-keygen is not installed");
+    }
+
+    public static boolean onPath(String binary) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, binary))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a command with the given stdin, bounded to 60 seconds. */
+    public static Result run(byte[] stdin, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path out = Files.createTempFile("keygen", ".out");
+        Path err = Files.createTempFile("keygen", ".err");
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", command));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    public static Result keygen(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("ssh-keygen");
+        cmd.addAll(List.of(args));
+        return run(null, cmd.toArray(String[]::new));
+    }
+
+    /** Runs ssh-keygen and fails with its stderr when it exits non-zero. */
+    public static String keygenOk(String... args) throws IOException, InterruptedException {
+        Result r = keygen(args);
+        if (r.exit() != 0) {
+            throw new IOException("ssh-keygen " + String.join(" ", args) + " exited " + r.exit() + ": " + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    /** @return the {@code SHA256:…} fingerprint ssh-keygen -lf reports */
+    public static String fingerprint(Path file) throws IOException, InterruptedException {
+        return keygenOk("-l", "-E", "sha256", "-f", file.toString()).split("\\s+")[1];
+    }
+
+    /**
+     * Makes a fresh Ed25519 key pair with {@code ssh-keygen -t ed25519 -N ''}.
+     *
+     * @param dir where to write it
+     * @param name the private key file's name; the public key goes to {@code name.pub}
+     * @return the public key as {@code ssh-ed25519 AAAA…}, without comment
+     */
+    public static String newEd25519PublicKey(Path dir, String name) throws IOException, InterruptedException {
+        Path key = dir.resolve(name);
+        Result result = keygen("-q", "-t", "ed25519", "-N", "", "-C", "", "-f", key.toString());
+        if (result.exit() != 0) {
+            throw new IOException("ssh-keygen could not make a key: " + result.stderr());
+        }
+        String[] fields = Files.readString(dir.resolve(name + ".pub")).trim().split(" ");
+        return fields[0] + " " + fields[1];
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.javamiko.testing.SshKeygen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class SshKeygenKnownHostsTest {
         String key = SshKeygen.newEd25519PublicKey(dir, "k");
         Path file = dir.resolve("known_hosts");
         Files.writeString(file, "a.example.com,10.0.0.1 " + key + "\n[b.example.com]:2222 " + key + "\n");
-        assertThat(SshKeygen.run("-H", "-f", file.toString()).exitCode()).isZero();
+        assertThat(SshKeygen.keygen("-H", "-f", file.toString()).exit()).isZero();
 
         List<KnownHostsEntry> entries = entriesOf(file);
         assertThat(entries).hasSize(3).allSatisfy(e -> assertThat(e.hosts().text()).startsWith(HashedHostName.MAGIC));
@@ -60,12 +61,12 @@ class SshKeygenKnownHostsTest {
         Files.writeString(file, HashedHostName.hash("a.example.com").text() + " " + key + "\n"
                 + HashedHostName.hash("[b.example.com]:2222").text() + " " + key + "\n");
 
-        SshKeygen.Result plain = SshKeygen.run("-F", "a.example.com", "-f", file.toString());
-        assertThat(plain.exitCode()).isZero();
+        SshKeygen.Result plain = SshKeygen.keygen("-F", "a.example.com", "-f", file.toString());
+        assertThat(plain.exit()).isZero();
         assertThat(plain.stdout()).contains("found: line 1");
-        SshKeygen.Result port = SshKeygen.run("-F", "[b.example.com]:2222", "-f", file.toString());
-        assertThat(port.exitCode()).isZero();
+        SshKeygen.Result port = SshKeygen.keygen("-F", "[b.example.com]:2222", "-f", file.toString());
+        assertThat(port.exit()).isZero();
         assertThat(port.stdout()).contains("found: line 2");
-        assertThat(SshKeygen.run("-F", "b.example.com", "-f", file.toString()).exitCode()).isNotZero();
+        assertThat(SshKeygen.keygen("-F", "b.example.com", "-f", file.toString()).exit()).isNotZero();
     }
 }
