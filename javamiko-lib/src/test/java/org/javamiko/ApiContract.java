@@ -72,4 +72,26 @@ final class ApiContract {
         java.io.Closeable cl = f; AutoCloseable ac = c; ac = t; ac = ch; ac = s; ac = ag; ac = es;
         SshException se = new AuthenticationException("x"); IOException ioe = se;
     }
+
+    /** What API.md's round-two section lists, and what this round added beside it. */
+    static void everySignatureAddedInRoundTwo() throws Exception {
+        SshClient c = new SshClient();
+        ConnectOptions.Builder b = ConnectOptions.builder().sshConfig(SshConfig.load()).proxyJump("j").proxyCommand("p")
+            .keepalive(Duration.ZERO, 3).interactiveHandler((n, ins, pr) -> List.of()).knownHostsFile(Path.of("x"));
+        PortForward pf = c.forwardLocal("h", 1, "d", 2); pf = c.forwardRemote("h", 1, "d", 2); pf = c.forwardDynamic("h", 1);
+        pf = c.forwardLocalToUnixSocket("h", 1, "/s"); String s1 = pf.bindHost(); int port = pf.boundPort(); pf.close();
+        Transport t = c.getTransport(); t.setKeepalive(Duration.ZERO, 3); Duration d = t.getChannelTimeout(); t.setMaxServerOpenedChannels(1);
+        SftpClient s = c.openSftp(); s.setTimeout(Duration.ZERO); s.setVerifyGetSize(false); boolean ok = s.isVerifyGetSize();
+        s.setAtomicPut(true); ok = s.isAtomicPut();
+        ScpClient scp = new ScpClient(c); scp = new ScpClient(t); scp.put(Path.of("x"), "r"); scp.get("r", Path.of("x"));
+        scp.put(List.of(Path.of("x")), "r", ScpOptions.builder().recursive(true).preserveTimes(true).build());
+        long g = scp.getfo("r", OutputStream.nullOutputStream()); scp.putfo(InputStream.nullInputStream(), "r", 0L, 0644);
+        try (Fleet fleet = Fleet.builder().parallelism(2).timeout(Duration.ZERO).build()) {
+            FleetRun run = fleet.run(List.of("h"), "true");
+            for (FleetResult r : run) {
+                int st = r.exitStatus(); s1 = r.stdout(); s1 = r.stderr(); d = r.duration(); FleetHost h = r.host();
+            }
+            List<FleetResult> all = run.awaitAll(); ok = run.allOk();
+        }
+    }
 }
