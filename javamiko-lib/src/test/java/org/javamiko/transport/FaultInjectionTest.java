@@ -162,11 +162,7 @@ class FaultInjectionTest {
     void aFaultMidExecEndsTheReadWithAnIoExceptionNotAnEndOfFile(Fault fault) throws Exception {
         SshClient client = client();
         try {
-            client.connect(sshd.host(), options());
-            Channel ch = client.getTransport().openSession();
-            ch.execCommand("head -c 200000000 /dev/zero");
-            InputStream out = ch.getInputStream();
-            out.readNBytes(100_000);
+            InputStream out = streamingCommand(client);
             proxy.injectNext(Direction.FROM_SERVER, fault);
             assertFailsInTime("mid-exec", fault, () -> drain(out));
         } finally {
@@ -179,11 +175,7 @@ class FaultInjectionTest {
     void aFaultDuringARekeyEndsTheConnectionWithAnIoException(Fault fault) throws Exception {
         SshClient client = client();
         try {
-            client.connect(sshd.host(), options());
-            Channel ch = client.getTransport().openSession();
-            ch.execCommand("head -c 200000000 /dev/zero");
-            InputStream out = ch.getInputStream();
-            out.readNBytes(100_000);
+            InputStream out = streamingCommand(client);
             // the next bytes from us are our KEXINIT, under the old keys
             proxy.injectNext(Direction.FROM_CLIENT, fault);
             client.getTransport().renegotiateKeys();
@@ -236,6 +228,16 @@ class FaultInjectionTest {
         } finally {
             closeWithinTwoSeconds(client);
         }
+    }
+
+    /** Connects through the proxy and starts a command that streams 200 MB; its first 100 kB are read. */
+    private InputStream streamingCommand(SshClient client) throws IOException {
+        client.connect(sshd.host(), options());
+        Channel ch = client.getTransport().openSession();
+        ch.execCommand("head -c 200000000 /dev/zero");
+        InputStream out = ch.getInputStream();
+        out.readNBytes(100_000);
+        return out;
     }
 
     private static void drain(InputStream in) throws IOException {
