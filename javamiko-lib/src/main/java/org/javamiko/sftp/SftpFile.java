@@ -11,6 +11,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Objects;
 
 import org.javamiko.internal.sftp.FileAttrs;
 import org.javamiko.internal.sftp.ReadPipeline;
@@ -100,7 +101,7 @@ public class SftpFile implements Closeable {
      * @throws IOException when the file is closed or not open for reading, the server refuses or the session fails
      */
     public synchronized int read(byte[] buf, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.checkFromIndexSize(off, len, buf.length);
         checkOpen();
         if (!readable) {
             throw new IOException("SFTP file " + path + " was not opened for reading");
@@ -175,7 +176,7 @@ public class SftpFile implements Closeable {
      * @throws IOException when the file is closed or not open for writing, or an earlier write was refused
      */
     public synchronized void write(byte[] buf, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.checkFromIndexSize(off, len, buf.length);
         checkOpen();
         if (!writable) {
             throw new IOException("SFTP file " + path + " was not opened for writing");

@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -285,13 +287,13 @@ public final class ScpSink {
     }
 
     private static void setTimes(Path path, long[] times) throws IOException {
-        Files.getFileAttributeView(path, java.nio.file.attribute.BasicFileAttributeView.class,
+        Files.getFileAttributeView(path, BasicFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS).setTimes(FileTime.fromMillis(times[0] * 1000),
                         FileTime.fromMillis(times[1] * 1000), null);
     }
 
     private static FileAttribute<?>[] permissions(int mode) {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FileModes.toPermissions(mode))};

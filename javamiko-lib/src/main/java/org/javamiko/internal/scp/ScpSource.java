@@ -3,6 +3,7 @@ package org.javamiko.internal.scp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class ScpSource {
             BasicFileAttributes entryAttrs;
             try {
                 entryAttrs = Files.readAttributes(entry, BasicFileAttributes.class);
-            } catch (java.nio.file.NoSuchFileException dangling) {
+            } catch (NoSuchFileException dangling) {
                 continue; // a dangling symbolic link, or removed meanwhile: nothing to send
             }
             if (entryAttrs.isDirectory()) {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 import org.javamiko.ScpException;
 import org.javamiko.transport.Channel;
@@ -112,7 +113,7 @@ public final class ScpStream implements AutoCloseable {
      *
      * @param progress called with the bytes copied so far; may be null
      */
-    public void readData(OutputStream to, long size, java.util.function.LongConsumer progress) throws IOException {
+    public void readData(OutputStream to, long size, LongConsumer progress) throws IOException {
         byte[] buf = new byte[32 * 1024];
         long left = size;
         while (left > 0) {

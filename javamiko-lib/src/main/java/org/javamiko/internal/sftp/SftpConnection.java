@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -167,7 +168,7 @@ public final class SftpConnection implements Closeable {
      * longer than {@code maxLength} is a protocol error.
      */
     public PendingReply sendRead(SftpPacket packet, byte[] target, int offset, int maxLength) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, maxLength, target.length);
+        Objects.checkFromIndexSize(offset, maxLength, target.length);
         return send(packet, new PendingReply(this, target, offset, maxLength));
     }
 

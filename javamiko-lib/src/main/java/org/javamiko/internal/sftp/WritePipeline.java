@@ -5,6 +5,7 @@ import static org.javamiko.internal.sftp.SftpConstants.FXP_WRITE;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.Objects;
 
 import org.javamiko.internal.wire.SshBuffer;
 
@@ -55,7 +56,7 @@ public final class WritePipeline {
 
     /** Queues {@code len} bytes for {@code offset}; they are copied before this returns. */
     public void write(long offset, byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         throwIfFailed();
         while (len > 0) {
             int room = prepare(offset);

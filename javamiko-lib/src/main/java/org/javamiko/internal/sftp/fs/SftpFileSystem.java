@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.file.ClosedFileSystemException;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.WatchService;
@@ -13,6 +15,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.javamiko.sftp.SftpClient;
 
@@ -74,7 +77,7 @@ public final class SftpFileSystem extends FileSystem {
      * target (MINA's REALPATH does not follow links, OpenSSH's does). Without following links,
      * the lexical normal form. Either way the file must exist.
      */
-    SftpPath realPath(SftpPath path, java.nio.file.LinkOption... options) throws IOException {
+    SftpPath realPath(SftpPath path, LinkOption... options) throws IOException {
         SftpClient c = client();
         if (!FileOperations.follows(options)) {
             c.lstat(path.toAbsolutePath().toString());
@@ -83,7 +86,7 @@ public final class SftpFileSystem extends FileSystem {
         SftpPath real = getPath(c.normalize(path.toAbsolutePath().toString()));
         for (int links = 0; c.lstat(real.toString()).isSymlink(); links++) {
             if (links == MAX_LINKS) {
-                throw new java.nio.file.FileSystemException(path.toString(), null,
+                throw new FileSystemException(path.toString(), null,
                         "more than " + MAX_LINKS + " symbolic links to follow");
             }
             SftpPath target = getPath(c.readlink(real.toString()));
@@ -169,7 +172,7 @@ public final class SftpFileSystem extends FileSystem {
         String syntax = syntaxAndPattern.substring(0, colon);
         String pattern = syntaxAndPattern.substring(colon + 1);
         if (syntax.equalsIgnoreCase("regex")) {
-            java.util.regex.Pattern re = java.util.regex.Pattern.compile(pattern);
+            Pattern re = Pattern.compile(pattern);
             return p -> re.matcher(p.toString()).matches();
         }
         if (!syntax.equalsIgnoreCase("glob")) {

@@ -3,6 +3,7 @@ package org.javamiko.internal.sftp.fs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.ProviderMismatchException;
@@ -42,7 +43,7 @@ public final class SftpPath implements Path {
         }
         String s = sb.toString();
         if (s.indexOf('\0') >= 0) {
-            throw new java.nio.file.InvalidPathException(s, "an SFTP path cannot hold a NUL character");
+            throw new InvalidPathException(s, "an SFTP path cannot hold a NUL character");
         }
         List<String> parts = new ArrayList<>();
         for (String p : s.split("/")) {
