@@ -576,7 +576,9 @@ public class SftpClient implements AutoCloseable {
      *
      * <p>Off by default, as OpenSSH's sftp and paramiko write in place: that keeps the file's
      * owner, hard links and ACLs, and works in directories where the user may write a file but
-     * not create one. Without posix-rename the old file is removed just before the rename.
+     * not create one. Without posix-rename the old file is removed just before the rename. When
+     * the connection itself is lost mid-upload, the temporary {@code .name.*.part} file stays on
+     * the server: nothing can remove it without a connection.
      *
      * @param atomic true to upload to a temporary name and rename it into place
      */
