@@ -73,7 +73,7 @@ final class ApiContract {
         SshException se = new AuthenticationException("x"); IOException ioe = se;
     }
 
-    /** What API.md's round-two section lists, and what this round added beside it. */
+    /** The calls added in the second round: forwarding, keepalive, ssh_config, proxies, SFTP bounds, SCP, fleets. */
     static void everySignatureAddedInRoundTwo() throws Exception {
         SshClient c = new SshClient();
         ConnectOptions.Builder b = ConnectOptions.builder().sshConfig(SshConfig.load()).proxyJump("j").proxyCommand("p")
