@@ -37,7 +37,7 @@ final class SftpTransfers {
     /** @param size bytes to send; -1 to send until {@code in} ends */
     SftpAttributes putfo(InputStream in, String remote, long size, ProgressListener progress, boolean confirm)
             throws IOException {
-        long sent = client.isAtomicPut() ? putAtomically(in, remote, size, progress) : write(in, remote, size, progress);
+        long sent = client.isAtomicPut() ? putAtomically(in, remote, size, progress) : write(in, remote, size, progress, false);
         if (!confirm) {
             return new SftpAttributes().withSize(sent);
         }
@@ -60,7 +60,7 @@ final class SftpTransfers {
         String temp = remote.substring(0, slash + 1) + "." + remote.substring(slash + 1) + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part";
         try {
-            long sent = write(in, temp, size, progress);
+            long sent = write(in, temp, size, progress, true);
             keepPermissions(remote, temp);
             replace(temp, remote);
             return sent;
@@ -102,8 +102,12 @@ final class SftpTransfers {
         client.rename(from, to);
     }
 
-    /** @return the bytes written to {@code remote}, opened with "w"; fsynced when atomic puts are on */
-    private long write(InputStream in, String remote, long size, ProgressListener progress) throws IOException {
+    /**
+     * @param commit also ask the server to commit the file to disk ({@code fsync@openssh.com}, when offered)
+     * @return the bytes written to {@code remote}, opened with "w"
+     */
+    private long write(InputStream in, String remote, long size, ProgressListener progress, boolean commit)
+            throws IOException {
         Progress p = new Progress(progress, size);
         long sent = 0;
         try (SftpFile file = client.open(remote, "w")) {
@@ -124,7 +128,7 @@ final class SftpTransfers {
                 p.report(sent);
             }
             writes.flush();
-            if (client.isAtomicPut() && client.hasExtension(SftpConstants.EXT_FSYNC)) {
+            if (commit && client.hasExtension(SftpConstants.EXT_FSYNC)) {
                 file.fsync();
             }
         }

@@ -101,11 +101,11 @@ public final class ChannelTable implements ConnectionHandler {
         acceptors.put(type, new Acceptor(settings, handler));
     }
 
-    /** @param max how many channels the server may have open towards us at once; past it, opens are refused */
+    /**
+     * @param max how many channels the server may have open towards us at once; past it, opens
+     *            are refused (checked by {@code Transport.setMaxServerOpenedChannels}, the one caller)
+     */
     public void setMaxServerOpened(int max) {
-        if (max < 0) {
-            throw new IllegalArgumentException("the limit on server-opened channels must not be negative: " + max);
-        }
         maxServerOpened = max;
     }
 
