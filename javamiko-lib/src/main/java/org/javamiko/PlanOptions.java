@@ -35,11 +35,4 @@ final class PlanOptions {
         }
         return b.build();
     }
-
-    /** @throws SshException for an option javamiko does not implement yet (GSS-API key exchange) */
-    static void refuseUnsupported(ConnectOptions options) throws SshException {
-        if (options.gssKex()) {
-            throw new SshException("GSS-API (Kerberos) key exchange is not supported yet; gssAuth(true) is");
-        }
-    }
 }

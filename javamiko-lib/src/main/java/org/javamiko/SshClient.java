@@ -169,7 +169,6 @@ public class SshClient implements AutoCloseable {
      * @throws IOException when the connection fails in any other way
      */
     public void connect(String hostname, ConnectOptions options) throws IOException {
-        PlanOptions.refuseUnsupported(options);
         ConnectionPlan plan = PlanResolver.resolve(hostname, options);
         LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
         JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
@@ -191,7 +190,6 @@ public class SshClient implements AutoCloseable {
     /** Connects one hop or the target as its plan says: host key checked, authenticated. */
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
-        PlanOptions.refuseUnsupported(options);
         HostKeyCheck.loadKnownHosts(this, plan, loadedKnownHosts);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
@@ -207,12 +205,18 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
+            if (options.gssKex()) {
+                t.setGssKex(options.gssHost() != null ? options.gssHost() : plan.hostName(), options.gssTrustDns(),
+                        options.gssDelegCreds());
+            }
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
-                    HostKeyCheck.policyFor(plan, policyChosen, policy));
+            if (!t.isGssKexUsed()) { // Kerberos authenticated the server: no host key check, as OpenSSH
+                new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
+                        HostKeyCheck.policyFor(plan, policyChosen, policy));
+            }
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
