@@ -94,9 +94,12 @@ public enum KexMethods implements KexFactory {
         return Arrays.stream(values()).filter(m -> m.offeredByDefault).map(KexMethods::wireName).toList();
     }
 
-    /** @return every method name we implement, the default ones first; immutable */
+    /**
+     * @return every method name we implement that runs without Kerberos, the default ones first;
+     *         immutable (the GSS-API methods, which need a ticket and gssKex, are {@link #gssOrder})
+     */
     public static List<String> supported() {
-        return Arrays.stream(values()).map(KexMethods::wireName).toList();
+        return Arrays.stream(values()).map(KexMethods::wireName).filter(n -> !isGss(n)).toList();
     }
 
     /**
