@@ -274,7 +274,11 @@ public class SshClient implements AutoCloseable {
      *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
-        Channel channel = connected().openSession(options.bufferSize());
+        return execOn(connected().openSession(options.bufferSize()), command, options, null);
+    }
+
+    /** Starts a command on a session channel opened already (the pool opens it, to retry a refused one). */
+    ExecStreams execOn(Channel channel, String command, ExecOptions options, Runnable onClose) throws IOException {
         try {
             channel.setTimeout(options.timeout());
             if (options.getPty()) {
@@ -288,7 +292,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel, options.terminateGrace());
+            return new ExecStreams(channel, options.terminateGrace(), onClose);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
