@@ -2,6 +2,7 @@ package org.javamiko;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 import org.javamiko.transport.Channel;
 
@@ -22,9 +23,11 @@ import org.javamiko.transport.Channel;
  */
 public final class ExecStreams implements AutoCloseable {
     private final Channel channel;
+    private final Duration terminateGrace;
 
-    ExecStreams(Channel channel) {
+    ExecStreams(Channel channel, Duration terminateGrace) {
         this.channel = channel;
+        this.terminateGrace = terminateGrace;
     }
 
     /** @return the command's stdin; closing it sends EOF */
@@ -47,9 +50,13 @@ public final class ExecStreams implements AutoCloseable {
         return channel;
     }
 
-    /** Closes the channel; unread output is discarded. */
+    /**
+     * Closes the channel; unread output is discarded. A command still running is ended first:
+     * the {@code signal} TERM, KILL after {@link ExecOptions#terminateGrace()}, then the close
+     * (which also hangs up its pty), so it blocks only while the command outlives TERM.
+     */
     @Override
     public void close() {
-        channel.close();
+        CommandEnd.terminate(channel, terminateGrace);
     }
 }

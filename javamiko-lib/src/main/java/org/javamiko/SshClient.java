@@ -293,7 +293,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel);
+            return new ExecStreams(channel, options.terminateGrace());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -330,7 +330,8 @@ public class SshClient implements AutoCloseable {
      * @param command the command line, run by the user's shell on the server
      * @param options timeout bounds the whole command; bufferSize bounds what each stream may hold
      * @return its exit status and its whole stdout and stderr, as UTF-8 text
-     * @throws SocketTimeoutException when the command outlives the timeout (the channel is closed)
+     * @throws CommandTimeoutException when the command outlives the timeout: it was ended on the
+     *         server (TERM, KILL after {@link ExecOptions#terminateGrace()}, channel closed)
      * @throws SshException when stdout or stderr passes bufferSize (the channel is closed): read a
      *         command that large as a stream, through {@link #execCommand(String, ExecOptions)}
      * @throws IOException if the channel cannot be opened, the server refuses the command or the
@@ -340,7 +341,7 @@ public class SshClient implements AutoCloseable {
         long deadline = CommandRun.deadline(options);
         // The timeout bounds the whole command here, not each read of its streams.
         try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            return CommandRun.collect(command, streams, options.bufferSize(), deadline);
+            return CommandRun.collect(command, streams, options, deadline);
         }
     }
 

@@ -95,4 +95,14 @@ final class ApiContract {
             List<FleetResult> all = run.awaitAll(); ok = run.allOk();
         }
     }
+
+    /** Commands that end on timeout (issue 16). */
+    static void everySignatureOfCommandEnding() throws Exception {
+        ExecOptions eo = ExecOptions.builder().terminateGrace(ExecOptions.DEFAULT_TERMINATE_GRACE).build();
+        Duration d = eo.terminateGrace();
+        Channel ch = new SshClient().getTransport().openSession(); ch.signal("TERM");
+        CommandTimeoutException e = new CommandTimeoutException("c", Duration.ZERO, "o", "e", true, "TERM");
+        String s1 = e.command(); d = e.timeout(); s1 = e.stdout(); s1 = e.stderr(); boolean ok = e.endConfirmed();
+        s1 = e.exitSignal(); SocketTimeoutException ste = e;
+    }
 }
