@@ -83,6 +83,7 @@ final class ApiContract {
         Transport t = c.getTransport(); t.setKeepalive(Duration.ZERO, 3); Duration d = t.getChannelTimeout(); t.setMaxServerOpenedChannels(1);
         SftpClient s = c.openSftp(); s.setTimeout(Duration.ZERO); s.setVerifyGetSize(false); boolean ok = s.isVerifyGetSize();
         s.setAtomicPut(true); ok = s.isAtomicPut();
+        s1 = t.getRemoteServerKey().getCertificate().getSignatureAlgorithm();
         ScpClient scp = new ScpClient(c); scp = new ScpClient(t); scp.put(Path.of("x"), "r"); scp.get("r", Path.of("x"));
         scp.put(List.of(Path.of("x")), "r", ScpOptions.builder().recursive(true).preserveTimes(true).build());
         long g = scp.getfo("r", OutputStream.nullOutputStream()); scp.putfo(InputStream.nullInputStream(), "r", 0L, 0644);
