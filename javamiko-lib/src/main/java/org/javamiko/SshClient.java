@@ -159,10 +159,14 @@ public class SshClient implements AutoCloseable {
     /**
      * Connects, checks the server's host key, and authenticates.
      *
+     * <p>The host key is checked as OpenSSH's client does, host certificates included (see
+     * {@link HostKeys#certificateAuthorities}).
+     *
      * @param hostname the server's name or address, or a Host alias when
      *        {@link ConnectOptions.Builder#sshConfig} is set
      * @param options port, user, credentials, timeouts and the rest
-     * @throws BadHostKeyException when the server's key differs from the known one
+     * @throws BadHostKeyException when the server's key differs from the known one, or it (or
+     *         the CA of its certificate) is marked {@code @revoked}
      * @throws AuthenticationException when every credential was refused
      * @throws NoValidConnectionsException when every address of the host refused the connection
      * @throws SocketTimeoutException when a timeout passed
@@ -206,13 +210,14 @@ public class SshClient implements AutoCloseable {
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
+            HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()),
+                    hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
-                    HostKeyCheck.policyFor(plan, policyChosen, policy));
+            hostKeyCheck.check(plan.knownName(), t.getRemoteServerKey(), HostKeyCheck.policyFor(plan, policyChosen, policy));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
@@ -274,7 +279,11 @@ public class SshClient implements AutoCloseable {
      *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
-        Channel channel = connected().openSession(options.bufferSize());
+        return execOn(connected().openSession(options.bufferSize()), command, options, null);
+    }
+
+    /** Starts a command on a session channel opened already (the pool opens it, to retry a refused one). */
+    ExecStreams execOn(Channel channel, String command, ExecOptions options, Runnable onClose) throws IOException {
         try {
             channel.setTimeout(options.timeout());
             if (options.getPty()) {
@@ -288,7 +297,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel, options.terminateGrace());
+            return new ExecStreams(channel, options.terminateGrace(), onClose);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
