@@ -11,6 +11,11 @@ import org.slf4j.LoggerFactory;
  * Trusts an unknown server on first use: adds its key to the client's host keys under the plain
  * host name, and saves them at once to the file given to {@link SshClient#loadHostKeys}, if any.
  * Later connections then detect a changed key.
+ *
+ * <p>A host that presented a host certificate which was not accepted (its CA is not an
+ * {@code @cert-authority} of the host, or the certificate failed a check) reaches this policy
+ * with the certificate's plain key, as OpenSSH's {@code accept-new} does: the plain key is added,
+ * never the certificate.
  */
 public class AutoAddPolicy implements MissingHostKeyPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAddPolicy.class);

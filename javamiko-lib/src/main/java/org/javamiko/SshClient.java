@@ -159,10 +159,15 @@ public class SshClient implements AutoCloseable {
     /**
      * Connects, checks the server's host key, and authenticates.
      *
+     * <p>The host key is checked as OpenSSH's client does, host certificates included (see
+     * {@link HostKeys#certificateAuthorities}), except after a GSS-API key exchange ({@code gssKex}),
+     * where Kerberos authenticates the server instead, as in OpenSSH.
+     *
      * @param hostname the server's name or address, or a Host alias when
      *        {@link ConnectOptions.Builder#sshConfig} is set
      * @param options port, user, credentials, timeouts and the rest
-     * @throws BadHostKeyException when the server's key differs from the known one
+     * @throws BadHostKeyException when the server's key differs from the known one, or it (or
+     *         the CA of its certificate) is marked {@code @revoked}
      * @throws AuthenticationException when every credential was refused
      * @throws NoValidConnectionsException when every address of the host refused the connection
      * @throws SocketTimeoutException when a timeout passed
@@ -204,19 +209,15 @@ public class SshClient implements AutoCloseable {
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
-            if (options.gssKex()) {
-                t.setGssKex(options.gssHost() != null ? options.gssHost() : plan.hostName(), options.gssTrustDns(),
-                        options.gssDelegCreds());
-            }
+            HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
+                    hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
+            PlanOptions.offerGssKex(t, options, plan.hostName());
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            if (!t.isGssKexUsed()) { // Kerberos authenticated the server: no host key check, as OpenSSH
-                new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
-                        HostKeyCheck.policyFor(plan, policyChosen, policy));
-            }
+            hostKeyCheck.check(plan.knownName(), t, HostKeyCheck.policyFor(plan, policyChosen, policy));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
@@ -241,12 +242,6 @@ public class SshClient implements AutoCloseable {
             socket.close();
             throw e;
         }
-    }
-
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    private List<String> knownHostKeys(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     private Transport connected() throws SshException {
@@ -278,7 +273,11 @@ public class SshClient implements AutoCloseable {
      *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
-        Channel channel = connected().openSession(options.bufferSize());
+        return execOn(connected().openSession(options.bufferSize()), command, options, null);
+    }
+
+    /** Starts a command on a session channel opened already (the pool opens it, to retry a refused one). */
+    ExecStreams execOn(Channel channel, String command, ExecOptions options, Runnable onClose) throws IOException {
         try {
             channel.setTimeout(options.timeout());
             if (options.getPty()) {
@@ -292,7 +291,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel);
+            return new ExecStreams(channel, options.terminateGrace(), onClose);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -329,7 +328,8 @@ public class SshClient implements AutoCloseable {
      * @param command the command line, run by the user's shell on the server
      * @param options timeout bounds the whole command; bufferSize bounds what each stream may hold
      * @return its exit status and its whole stdout and stderr, as UTF-8 text
-     * @throws SocketTimeoutException when the command outlives the timeout (the channel is closed)
+     * @throws CommandTimeoutException when the command outlives the timeout: it was ended on the
+     *         server (TERM, KILL after {@link ExecOptions#terminateGrace()}, channel closed)
      * @throws SshException when stdout or stderr passes bufferSize (the channel is closed): read a
      *         command that large as a stream, through {@link #execCommand(String, ExecOptions)}
      * @throws IOException if the channel cannot be opened, the server refuses the command or the
@@ -339,7 +339,7 @@ public class SshClient implements AutoCloseable {
         long deadline = CommandRun.deadline(options);
         // The timeout bounds the whole command here, not each read of its streams.
         try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            return CommandRun.collect(command, streams, options.bufferSize(), deadline);
+            return CommandRun.collect(command, streams, options, deadline);
         }
     }
 

@@ -107,8 +107,7 @@ public class Transport extends TransportSettings implements AutoCloseable {
      * thread, returning at once. The caller can do other work meanwhile (load key files, say),
      * then calls {@link #finishStartClient}.
      *
-     * @throws org.javamiko.AuthenticationException when GSS-API key exchange is on ({@link #setGssKex})
-     *         and this thread has no Kerberos ticket
+     * @throws org.javamiko.AuthenticationException with {@link #setGssKex}, when this thread has no Kerberos ticket
      * @throws IOException when sending fails
      */
     public void beginStartClient() throws IOException {
@@ -145,8 +144,10 @@ public class Transport extends TransportSettings implements AutoCloseable {
     }
 
     /**
-     * @return the server's host key, verified by the key exchange; null before {@link #startClient},
-     *         and after a GSS-API key exchange in which the server sent none ({@link #isGssKexUsed})
+     * @return the server's host key, verified by the key exchange (with its certificate when a
+     *     {@code *-cert-v01@openssh.com} algorithm was negotiated: the certificate's CA signature
+     *     is verified, its principals and validity are not); null before {@link #startClient} and
+     *     after a GSS-API key exchange without one ({@link #isGssKexUsed})
      */
     public PKey getRemoteServerKey() {
         SshSession s = session;
@@ -305,8 +306,7 @@ public class Transport extends TransportSettings implements AutoCloseable {
     }
 
     /**
-     * Authenticates with {@code gssapi-keyex} (RFC 4462 §4), as paramiko's {@code auth_gssapi_keyex}:
-     * the context of the GSS-API key exchange ({@link #isGssKexUsed}) signs the request.
+     * Authenticates with {@code gssapi-keyex} (RFC 4462 §4, paramiko's {@code auth_gssapi_keyex}) after a GSS kex.
      *
      * @param username the user to log in as
      * @return an empty list on success; on partial success the methods still wanted
