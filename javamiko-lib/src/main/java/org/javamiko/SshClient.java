@@ -211,7 +211,7 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()),
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
                     hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
@@ -242,12 +242,6 @@ public class SshClient implements AutoCloseable {
             socket.close();
             throw e;
         }
-    }
-
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    private List<String> knownHostKeys(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     private Transport connected() throws SshException {
