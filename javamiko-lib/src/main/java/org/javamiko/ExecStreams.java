@@ -3,6 +3,7 @@ package org.javamiko;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.transport.Channel;
 
@@ -24,10 +25,13 @@ import org.javamiko.transport.Channel;
 public final class ExecStreams implements AutoCloseable {
     private final Channel channel;
     private final Duration terminateGrace;
+    /** Run once after the close, e.g. to give a pooled connection's slot back; or null. */
+    private final AtomicReference<Runnable> onClose;
 
-    ExecStreams(Channel channel, Duration terminateGrace) {
+    ExecStreams(Channel channel, Duration terminateGrace, Runnable onClose) {
         this.channel = channel;
         this.terminateGrace = terminateGrace;
+        this.onClose = new AtomicReference<>(onClose);
     }
 
     /** @return the command's stdin; closing it sends EOF */
@@ -58,5 +62,9 @@ public final class ExecStreams implements AutoCloseable {
     @Override
     public void close() {
         CommandEnd.terminate(channel, terminateGrace);
+        Runnable after = onClose.getAndSet(null);
+        if (after != null) {
+            after.run();
+        }
     }
 }

@@ -42,6 +42,12 @@ final class HostKeyCheck {
         this.log = log;
     }
 
+    /** @return the key types known for a host: the system files' when they know it, else the local set's */
+    List<String> knownKeyTypes(String knownName) {
+        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
+        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
+    }
+
     /**
      * Loads the plan's known_hosts files once each; the first user file is where new keys are saved.
      *

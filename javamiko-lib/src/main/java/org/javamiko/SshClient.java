@@ -211,7 +211,7 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()),
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
                     hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
@@ -244,12 +244,6 @@ public class SshClient implements AutoCloseable {
         }
     }
 
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    private List<String> knownHostKeys(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
-    }
-
     private Transport connected() throws SshException {
         Transport t = transport;
         if (t == null || !t.isActive()) {
@@ -279,7 +273,11 @@ public class SshClient implements AutoCloseable {
      *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
-        Channel channel = connected().openSession(options.bufferSize());
+        return execOn(connected().openSession(options.bufferSize()), command, options, null);
+    }
+
+    /** Starts a command on a session channel opened already (the pool opens it, to retry a refused one). */
+    ExecStreams execOn(Channel channel, String command, ExecOptions options, Runnable onClose) throws IOException {
         try {
             channel.setTimeout(options.timeout());
             if (options.getPty()) {
@@ -293,7 +291,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel, options.terminateGrace());
+            return new ExecStreams(channel, options.terminateGrace(), onClose);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -338,11 +336,7 @@ public class SshClient implements AutoCloseable {
      *         connection fails
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
-        long deadline = CommandRun.deadline(options);
-        // The timeout bounds the whole command here, not each read of its streams.
-        try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            return CommandRun.collect(command, streams, options, deadline);
-        }
+        return CommandRun.run(command, options, this::execCommand);
     }
 
     /**

@@ -105,4 +105,19 @@ final class ApiContract {
         String s1 = e.command(); d = e.timeout(); s1 = e.stdout(); s1 = e.stderr(); boolean ok = e.endConfirmed();
         s1 = e.exitSignal(); SocketTimeoutException ste = e;
     }
+
+    /** The connection pool (issue 16). */
+    static void everySignatureOfThePool() throws Exception {
+        SshClientPool.ClientSetup setup = (host, client) -> client.loadSystemHostKeys();
+        try (SshClientPool pool = SshClientPool.builder().clientSetup(setup).maxChannelsPerConnection(SshClientPool.DEFAULT_MAX_CHANNELS)
+                .idleTimeout(SshClientPool.DEFAULT_IDLE_TIMEOUT).threadFactory(null).build()) {
+            ConnectOptions co = ConnectOptions.defaults();
+            CommandResult r = pool.run("h", co, "x"); r = pool.run("h", co, "x", ExecOptions.defaults());
+            ExecStreams es = pool.execCommand("h", co, "x", ExecOptions.defaults()); int n = pool.openConnections();
+            try (SshClientPool.Lease lease = pool.lease("h", co)) {
+                SshClient c = lease.client(); es = lease.execCommand("x", ExecOptions.defaults()); r = lease.run("x", ExecOptions.defaults());
+                SftpClient s = lease.openSftp();
+            }
+        }
+    }
 }
