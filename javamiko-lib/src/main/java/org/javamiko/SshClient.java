@@ -336,11 +336,7 @@ public class SshClient implements AutoCloseable {
      *         connection fails
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
-        long deadline = CommandRun.deadline(options);
-        // The timeout bounds the whole command here, not each read of its streams.
-        try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            return CommandRun.collect(command, streams, options, deadline);
-        }
+        return CommandRun.run(command, options, this::execCommand);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.javamiko.testing.HostCertificates;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.testing.SshKeygen.KeyType;
+import org.javamiko.transport.Negotiated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +188,30 @@ class HostCertificateOpenSshTest {
             added.remove(caLine(otherName, CA));
             PKey plain = PKey.fromPublicKeyLine(otherName.hostPublicKeys().get(0));
             assertThat(added).containsExactly(knownName(otherName) + " " + plain.publicKeyLine());
+        }
+    }
+
+    @Test
+    void aCaListedWithoutThePortServesTheHostOnItsPort() throws IOException {
+        String caForHost = "@cert-authority " + certified.host() + " " + HostCertificates.publicKeyLine(CA);
+        try (SshClient client = clientKnowing(caForHost)) {
+            client.connect(certified.host(), options(certified));
+            assertThat(client.getTransport().getNegotiated().hostKeyAlgorithm())
+                    .isEqualTo("ssh-ed25519-cert-v01@openssh.com");
+        }
+    }
+
+    @Test
+    void aKeyReExchangeVerifiesTheCertifiedHostKeyAgain() throws IOException {
+        try (SshClient client = clientKnowing(caLine(certified, CA))) {
+            client.connect(certified.host(), options(certified));
+            Negotiated first = client.getTransport().getNegotiated();
+            client.getTransport().renegotiateKeys();
+            // the command's packets follow our NEWKEYS, so its answer follows the server's
+            assertThat(client.run("true").exitStatus()).isZero();
+            Negotiated second = client.getTransport().getNegotiated();
+            assertThat(second).isNotSameAs(first);
+            assertThat(second.hostKeyAlgorithm()).isEqualTo("ssh-ed25519-cert-v01@openssh.com");
         }
     }
 }
