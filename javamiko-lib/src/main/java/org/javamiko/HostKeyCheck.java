@@ -16,6 +16,7 @@ import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.SecurityOptions;
+import org.javamiko.transport.Transport;
 import org.slf4j.Logger;
 
 /**
@@ -141,6 +142,27 @@ final class HostKeyCheck {
             }
         }
         return algorithms;
+    }
+
+    /**
+     * The check after a connect's key exchange. After a GSS-API key exchange there is none:
+     * Kerberos authenticated the server, and OpenSSH's client does not consult known_hosts then
+     * either (docs/kerberos.md), so the policy is not asked.
+     *
+     * @param knownName the name looked up in known_hosts: {@code host} or {@code [host]:port}
+     * @param t the transport after its first key exchange
+     * @param policy what to do with a host whose key is not known
+     */
+    void check(String knownName, Transport t, MissingHostKeyPolicy policy) throws SshException {
+        if (!t.isGssKexUsed()) {
+            check(knownName, t.getRemoteServerKey(), policy);
+        }
+    }
+
+    /** @return the key types known for a host: the system files' when they know it, else the local set's */
+    List<String> knownKeyTypes(String knownName) {
+        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
+        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     /**
