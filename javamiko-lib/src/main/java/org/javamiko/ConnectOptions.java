@@ -202,6 +202,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssAuth(boolean on) {
+            v.explicitlySet.add("gssAuth");
             v.gssAuth = on;
             return this;
         }
@@ -211,6 +212,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssKex(boolean on) {
+            v.explicitlySet.add("gssKex");
             v.gssKex = on;
             return this;
         }
@@ -220,6 +222,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssDelegCreds(boolean on) {
+            v.explicitlySet.add("gssDelegCreds");
             v.gssDelegCreds = on;
             return this;
         }

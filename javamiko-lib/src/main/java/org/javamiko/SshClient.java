@@ -17,6 +17,7 @@ import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
+import org.javamiko.internal.forward.ConfiguredForwards;
 import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
@@ -157,7 +158,8 @@ public class SshClient implements AutoCloseable {
     }
 
     /**
-     * Connects, checks the server's host key, and authenticates.
+     * Connects, checks the server's host key, authenticates, then opens the ssh_config's
+     * forwardings (see {@link ConnectOptions.Builder#sshConfig}).
      *
      * @param hostname the server's name or address, or a Host alias when
      *        {@link ConnectOptions.Builder#sshConfig} is set
@@ -174,11 +176,13 @@ public class SshClient implements AutoCloseable {
         LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
         JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
         Transport t = chain.reach(plan);
+        Forwardings opened = ConfiguredForwards.open(t, plan.forwardings(), plan.exitOnForwardFailure(),
+                () -> JumpChain.closeAll(t, chain.hops()), LoggerFactory.getLogger(logChannel));
         Transport previous = transport;
         List<Transport> previousHops = hops;
         Forwardings previousForwardings = forwardings;
         identityAgent = options.identityAgent();
-        forwardings = new Forwardings(t);
+        forwardings = opened;
         targetPlan = plan;
         hops = chain.hops();
         transport = t;
@@ -207,7 +211,7 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
-            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName(), plan);
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
