@@ -154,7 +154,7 @@ final class ClientAuthenticator {
         }
         for (String method : order) {
             boolean done = switch (method) {
-                case "gssapi-with-mic" -> gss && tryMethod(method, method, this::gssapiWithMic);
+                case "gssapi-with-mic" -> gss && tryGss(user);
                 case "publickey" -> tryKeys(user, keys);
                 case "password" -> password != null
                         && tryMethod(method, method, () -> transport.authPassword(user, password));
@@ -198,6 +198,18 @@ final class ClientAuthenticator {
         }
         return handler && tryMethod("keyboard-interactive", "keyboard-interactive (handler)",
                 () -> transport.authInteractive(user, options.interactiveHandler(), ""));
+    }
+
+    /**
+     * gssapi-with-mic only when the server takes it: JGSS starts slowly (~0.7 s the first time in
+     * a JVM) and most servers have no Kerberos, while Debian's ssh_config turns
+     * GSSAPIAuthentication on for every host. So, as ssh does, the "none" request asks first.
+     */
+    private boolean tryGss(String user) throws IOException {
+        if (allowed.isEmpty() && tryNone(user)) {
+            return true;
+        }
+        return tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic);
     }
 
     /** gssapi-with-mic, its refusal kept: why Kerberos failed (no ticket, unknown principal) is the news. */

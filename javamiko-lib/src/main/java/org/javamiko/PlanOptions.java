@@ -27,7 +27,7 @@ final class PlanOptions {
                 .preferredAlgorithms(plan.algorithms()).interactiveHandler(base.interactiveHandler())
                 .gssAuth(plan.gss().auth()).gssKex(plan.gss().keyExchange())
                 .gssDelegCreds(plan.gss().delegateCredentials())
-                .gssHost(base.gssHost()).gssTrustDns(base.gssTrustDns());
+                .gssHost(base.gssHost()).gssTrustDns(plan.gss().trustDns());
         for (Path file : plan.identityFiles()) {
             // ssh skips configured identity files that do not exist; the builder's must exist
             if (base.keyFilenames().contains(file) || Files.isRegularFile(file)) {

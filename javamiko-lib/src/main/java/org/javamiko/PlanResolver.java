@@ -36,7 +36,7 @@ final class PlanResolver {
             "pubkeyacceptedalgorithms", "connecttimeout", "serveraliveinterval", "serveralivecountmax",
             "compression", "forwardagent", "setenv", "proxyjump", "proxycommand", "hostkeyalias", "certificatefile",
             "preferredauthentications", "hashknownhosts", "gssapiauthentication", "gssapidelegatecredentials",
-            "gssapikeyexchange", "localforward", "remoteforward", "dynamicforward", "clearallforwardings",
+            "gssapikeyexchange", "gssapitrustdns", "localforward", "remoteforward", "dynamicforward", "clearallforwardings",
             "exitonforwardfailure", "gatewayports");
 
     private final ConnectOptions options;
@@ -110,14 +110,16 @@ final class PlanResolver {
                 config.bool("exitonforwardfailure", false));
     }
 
-    /** The builder's gssAuth, gssDelegCreds and gssKex win over GSSAPIAuthentication and its kin. */
+    /** The builder's gssAuth, gssDelegCreds, gssKex and gssTrustDns win over GSSAPIAuthentication and its kin. */
     private ConnectionPlan.Gss gss(ConfigValues config) {
         return new ConnectionPlan.Gss(
                 explicit("gssAuth") ? options.gssAuth() : config.bool("gssapiauthentication", options.gssAuth()),
                 // with a config, ssh's default: a ticket is handed to the server only when asked for
                 explicit("gssDelegCreds") || !config.present() ? options.gssDelegCreds()
                         : config.bool("gssapidelegatecredentials", false),
-                explicit("gssKex") ? options.gssKex() : config.bool("gssapikeyexchange", options.gssKex()));
+                explicit("gssKex") ? options.gssKex() : config.bool("gssapikeyexchange", options.gssKex()),
+                explicit("gssTrustDns") || !config.present() ? options.gssTrustDns()
+                        : config.bool("gssapitrustdns", false));
     }
 
     /**

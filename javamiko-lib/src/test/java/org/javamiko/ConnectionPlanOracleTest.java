@@ -86,7 +86,7 @@ class ConnectionPlanOracleTest {
         }
         assertThat(plan.hashKnownHosts()).isEqualTo(yes(ssh, "hashknownhosts"));
         assertThat(plan.gss()).isEqualTo(new ConnectionPlan.Gss(yes(ssh, "gssapiauthentication"),
-                yes(ssh, "gssapidelegatecredentials"), yes(ssh, "gssapikeyexchange")));
+                yes(ssh, "gssapidelegatecredentials"), yes(ssh, "gssapikeyexchange"), yes(ssh, "gssapitrustdns")));
         assertThat(plan.exitOnForwardFailure()).isEqualTo(yes(ssh, "exitonforwardfailure"));
         for (String keyword : List.of("localforward", "remoteforward", "dynamicforward")) {
             assertThat(plan.forwardings().stream().map(ForwardSpec::describe).filter(d -> d.startsWith(keyword + " "))

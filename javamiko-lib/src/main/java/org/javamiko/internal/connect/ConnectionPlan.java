@@ -46,13 +46,14 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         boolean hashKnownHosts, Gss gss, List<ForwardSpec> forwardings, boolean exitOnForwardFailure) {
 
     /**
-     * GSSAPIAuthentication, GSSAPIDelegateCredentials and GSSAPIKeyExchange.
+     * GSSAPIAuthentication, GSSAPIDelegateCredentials, GSSAPIKeyExchange and GSSAPITrustDns.
      *
      * @param auth whether gssapi-with-mic is tried
      * @param delegateCredentials whether the Kerberos ticket is delegated to the server
      * @param keyExchange whether GSS-API key exchange is asked for
+     * @param trustDns whether the host name is canonicalised through DNS for the server's principal
      */
-    public record Gss(boolean auth, boolean delegateCredentials, boolean keyExchange) {
+    public record Gss(boolean auth, boolean delegateCredentials, boolean keyExchange, boolean trustDns) {
     }
 
     /** Copies every collection, so the plan cannot change after it is made. */
@@ -114,6 +115,7 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         out.add(indent + "gssapiauthentication " + yesNo(gss.auth()));
         out.add(indent + "gssapidelegatecredentials " + yesNo(gss.delegateCredentials()));
         out.add(indent + "gssapikeyexchange " + yesNo(gss.keyExchange()));
+        out.add(indent + "gssapitrustdns " + yesNo(gss.trustDns()));
         forwardings.forEach(forward -> out.add(indent + forward.describe()));
         out.add(indent + "exitonforwardfailure " + yesNo(exitOnForwardFailure));
         for (ConnectionPlan jump : jumps) {
