@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * host name (hashed, {@code |1|salt|hash}, when an ssh_config's StrictHostKeyChecking accept-new
  * comes with HashKnownHosts yes), and saves them at once to the file given to
  * {@link SshClient#loadHostKeys}, if any. Later connections then detect a changed key.
+ *
+ * <p>A host that presented a host certificate which was not accepted (its CA is not an
+ * {@code @cert-authority} of the host, or the certificate failed a check) reaches this policy
+ * with the certificate's plain key, as OpenSSH's {@code accept-new} does: the plain key is added,
+ * never the certificate.
  */
 public class AutoAddPolicy implements MissingHostKeyPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(AutoAddPolicy.class);

@@ -23,20 +23,31 @@ final class CommandRun {
         return options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
     }
 
-    /** Runs the started command's streams to the end and returns what it printed and its status. */
-    static CommandResult collect(String command, ExecStreams streams, int limit, long deadline) throws IOException {
+    /**
+     * Runs the started command's streams to the end and returns what it printed and its status;
+     * when the deadline passes first, ends the command on the server and throws.
+     */
+    static CommandResult collect(String command, ExecStreams streams, ExecOptions options, long deadline)
+            throws IOException {
         Channel channel = streams.channel();
         channel.shutdownWrite();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] buf = new byte[32 * 1024];
-        while (channel.waitForOutput(remaining(deadline))) {
-            drain(streams.stdout(), out, buf, limit, command, "stdout");
-            drain(streams.stderr(), err, buf, limit, command, "stderr");
+        int limit = options.bufferSize();
+        try {
+            while (channel.waitForOutput(remaining(deadline))) {
+                drain(streams.stdout(), out, buf, limit, command, "stdout");
+                drain(streams.stderr(), err, buf, limit, command, "stderr");
+            }
+            int status = channel.recvExitStatus(remaining(deadline));
+            return new CommandResult(command, status, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } catch (SocketTimeoutException e) {
+            CommandEnd.Outcome end = CommandEnd.terminate(channel, options.terminateGrace());
+            throw new CommandTimeoutException(command, options.timeout(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8), end);
         }
-        int status = channel.recvExitStatus(remaining(deadline));
-        return new CommandResult(command, status, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
     }
 
     /** Moves what a stream holds now to {@code to}, without blocking, refusing to hold more than {@code limit}. */

@@ -15,12 +15,15 @@ import java.util.Map;
 public final class ExecOptions {
     /** The default limit of unread output per channel: 64 MiB. */
     public static final int DEFAULT_BUFFER_SIZE = 64 * 1024 * 1024;
+    /** The default time a command has between TERM and KILL when it is ended: 3 seconds. */
+    public static final Duration DEFAULT_TERMINATE_GRACE = Duration.ofSeconds(3);
 
     private final Duration timeout;
     private final boolean getPty;
     private final Map<String, String> environment;
     private final int bufferSize;
     private final boolean forwardAgent;
+    private final Duration terminateGrace;
 
     private ExecOptions(Builder b) {
         this.timeout = b.timeout;
@@ -28,6 +31,7 @@ public final class ExecOptions {
         this.environment = Map.copyOf(b.environment);
         this.bufferSize = b.bufferSize;
         this.forwardAgent = b.forwardAgent;
+        this.terminateGrace = b.terminateGrace;
     }
 
     /** @return no timeout, no pty, no environment, 64 MiB of buffer */
@@ -73,10 +77,20 @@ public final class ExecOptions {
         return forwardAgent;
     }
 
+    /**
+     * @return how long a command still running when {@code run}'s timeout passes, or when its
+     *         {@link ExecStreams} are closed, has after the {@code signal} TERM before KILL
+     *         follows (and as long again after KILL before the channel is closed regardless);
+     *         default {@link #DEFAULT_TERMINATE_GRACE}
+     */
+    public Duration terminateGrace() {
+        return terminateGrace;
+    }
+
     /** @return a builder holding these options, to change some of them */
     public Builder toBuilder() {
         return builder().timeout(timeout).getPty(getPty).environment(environment).bufferSize(bufferSize)
-                .forwardAgent(forwardAgent);
+                .forwardAgent(forwardAgent).terminateGrace(terminateGrace);
     }
 
     /** Builds {@link ExecOptions}; every setter returns the builder. */
@@ -86,8 +100,22 @@ public final class ExecOptions {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private int bufferSize = DEFAULT_BUFFER_SIZE;
         private boolean forwardAgent;
+        private Duration terminateGrace = DEFAULT_TERMINATE_GRACE;
 
         private Builder() {
+        }
+
+        /**
+         * @param grace see {@link ExecOptions#terminateGrace()}; default 3 seconds
+         * @return this builder
+         * @throws IllegalArgumentException when null or negative
+         */
+        public Builder terminateGrace(Duration grace) {
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("terminateGrace must be zero or more, not " + grace);
+            }
+            this.terminateGrace = grace;
+            return this;
         }
 
         /**

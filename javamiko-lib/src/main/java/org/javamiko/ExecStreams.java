@@ -2,6 +2,8 @@ package org.javamiko;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.javamiko.transport.Channel;
 
@@ -22,9 +24,14 @@ import org.javamiko.transport.Channel;
  */
 public final class ExecStreams implements AutoCloseable {
     private final Channel channel;
+    private final Duration terminateGrace;
+    /** Run once after the close, e.g. to give a pooled connection's slot back; or null. */
+    private final AtomicReference<Runnable> onClose;
 
-    ExecStreams(Channel channel) {
+    ExecStreams(Channel channel, Duration terminateGrace, Runnable onClose) {
         this.channel = channel;
+        this.terminateGrace = terminateGrace;
+        this.onClose = new AtomicReference<>(onClose);
     }
 
     /** @return the command's stdin; closing it sends EOF */
@@ -47,9 +54,17 @@ public final class ExecStreams implements AutoCloseable {
         return channel;
     }
 
-    /** Closes the channel; unread output is discarded. */
+    /**
+     * Closes the channel; unread output is discarded. A command still running is ended first:
+     * the {@code signal} TERM, KILL after {@link ExecOptions#terminateGrace()}, then the close
+     * (which also hangs up its pty), so it blocks only while the command outlives TERM.
+     */
     @Override
     public void close() {
-        channel.close();
+        CommandEnd.terminate(channel, terminateGrace);
+        Runnable after = onClose.getAndSet(null);
+        if (after != null) {
+            after.run();
+        }
     }
 }

@@ -3,16 +3,20 @@ package org.javamiko;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.packet.Compression;
+import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.SecurityOptions;
+import org.slf4j.Logger;
 
 /**
  * The host-key side of {@link SshClient#connect}: the algorithms offered (known key types of the
@@ -23,16 +27,19 @@ final class HostKeyCheck {
     private final SshClient client;
     private final HostKeys systemHostKeys;
     private final HostKeys hostKeys;
+    private final Logger log;
 
     /**
      * @param client handed to the missing-host-key policy
      * @param systemHostKeys the keys loaded with {@code loadSystemHostKeys}
      * @param hostKeys the local, savable set
+     * @param log where a refused host certificate is reported
      */
-    HostKeyCheck(SshClient client, HostKeys systemHostKeys, HostKeys hostKeys) {
+    HostKeyCheck(SshClient client, HostKeys systemHostKeys, HostKeys hostKeys, Logger log) {
         this.client = client;
         this.systemHostKeys = systemHostKeys;
         this.hostKeys = hostKeys;
+        this.log = log;
     }
 
     /**
@@ -74,10 +81,17 @@ final class HostKeyCheck {
     }
 
     /**
-     * Applies the user's algorithm choices, and puts the host key types already known for this
-     * host first, as OpenSSH does, so a known host is verified with the key we have for it.
+     * Applies the user's algorithm choices, and then, unless the user chose the host key
+     * algorithms, orders them as OpenSSH's {@code order_hostkeyalgs} does: when an
+     * {@code @cert-authority} line matches the host, the certificate algorithms of every offered
+     * host key algorithm first; then the host key types already known for this host, so a known
+     * host is verified with the key we have for it; then the rest.
+     *
+     * @param knownTypes the key types known_hosts lists for the host
+     * @param certificateAuthority whether an {@code @cert-authority} line matches the host
      */
-    static void configureAlgorithms(SecurityOptions security, ConnectOptions options, List<String> knownTypes) {
+    static void configureAlgorithms(SecurityOptions security, ConnectOptions options, List<String> knownTypes,
+            boolean certificateAuthority) {
         if (options.compress()) {
             security.set(AlgorithmKind.COMPRESSION, Compression.withZlib()); // an explicit list below wins
         }
@@ -87,8 +101,27 @@ final class HostKeyCheck {
         for (Map.Entry<String, List<String>> e : options.disabledAlgorithms().entrySet()) {
             security.disable(AlgorithmKind.fromKey(e.getKey()), e.getValue());
         }
-        if (!knownTypes.isEmpty() && !options.preferredAlgorithms().containsKey(AlgorithmKind.KEYS.key())) {
+        if (options.preferredAlgorithms().containsKey(AlgorithmKind.KEYS.key())) {
+            return;
+        }
+        if (!knownTypes.isEmpty()) {
             security.preferFirst(AlgorithmKind.KEYS, hostKeyAlgorithmsFor(knownTypes));
+        }
+        if (certificateAuthority) {
+            List<String> disabled = options.disabledAlgorithms().getOrDefault(AlgorithmKind.KEYS.key(), List.of());
+            List<String> offered = new ArrayList<>();
+            for (String plain : security.get(AlgorithmKind.KEYS)) {
+                String cert = Certificate.certificateAlgorithm(plain);
+                if (!Certificate.isCertificateType(plain) && !disabled.contains(cert) && !offered.contains(cert)) {
+                    offered.add(cert);
+                }
+            }
+            for (String name : security.get(AlgorithmKind.KEYS)) {
+                if (!offered.contains(name)) {
+                    offered.add(name);
+                }
+            }
+            security.set(AlgorithmKind.KEYS, offered);
         }
     }
 
@@ -105,26 +138,117 @@ final class HostKeyCheck {
     }
 
     /**
-     * paramiko's check, plus OpenSSH's {@code @revoked} and its acceptance of any one of several
-     * keys of the same type listed for a host: revoked → refuse; listed → accept; another key of
-     * the same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
+     * paramiko's check, plus OpenSSH's {@code @revoked}, its acceptance of any one of several
+     * keys of the same type listed for a host, and its host certificates.
+     *
+     * <p>A plain key: revoked → {@link BadHostKeyException}; listed → accept; another key of the
+     * same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
+     *
+     * <p>A certificate ({@code sshconnect.c}'s {@code check_host_key}): its key or its CA
+     * {@code @revoked} → {@link BadHostKeyException}, never retried; signed by an
+     * {@code @cert-authority} of the host and passing {@link HostCertificateCheck} → accept;
+     * otherwise (CA unknown, or the certificate refused) OpenSSH retries with the certificate's
+     * plain key, and so does this: the plain key is then checked as above, and the policy sees
+     * the plain key (so {@link AutoAddPolicy} adds the plain key, never a certificate). A refusal
+     * then names why the certificate was not accepted.
+     *
+     * @param knownName the name looked up in known_hosts: {@code host} or {@code [host]:port}
+     * @param serverKey the verified key of the key exchange, with its certificate if it sent one
+     * @param policy what to do with a host whose (plain) key is not known
      */
     void check(String knownName, PKey serverKey, MissingHostKeyPolicy policy) throws SshException {
-        if (systemHostKeys.isRevoked(knownName, serverKey) || hostKeys.isRevoked(knownName, serverKey)) {
-            throw new BadHostKeyException(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
-                    + serverKey.fingerprint() + ") is marked @revoked in known_hosts");
+        Certificate cert = serverKey.getCertificate();
+        if (cert == null) {
+            checkPlain(knownName, serverKey, policy, null);
+            return;
         }
+        refuseIfRevoked(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
+                + serverKey.fingerprint() + "), certified by " + cert.getSignatureKey().fingerprint() + ",");
+        refuseIfRevoked(knownName, serverKey, cert.getSignatureKey(), "The certificate authority "
+                + cert.getSignatureKey().fingerprint() + " that signed the host certificate of '" + knownName
+                + "' (key id \"" + cert.getKeyId() + "\")");
+        String refused;
+        if (isCertificateAuthority(knownName, cert.getSignatureKey())) {
+            Optional<String> why = HostCertificateCheck.refusal(cert, principalName(knownName), Instant.now());
+            if (why.isEmpty()) {
+                log.debug("Host certificate of {} accepted: {}", knownName, cert);
+                return;
+            }
+            refused = why.get();
+            log.warn("The host certificate of {} is refused: {}; trying its plain key {}", knownName, refused,
+                    serverKey.fingerprint());
+        } else {
+            refused = "its CA " + cert.getSignatureKey().fingerprint() + " is not an @cert-authority for '"
+                    + knownName + "' in known_hosts";
+            log.debug("No matching CA for the host certificate of {} ({}); trying its plain key", knownName, cert);
+        }
+        checkPlain(knownName, plainKey(serverKey), policy, refused);
+    }
+
+    /** @param certRefused why the server's certificate was not accepted, or null when it sent none */
+    private void checkPlain(String knownName, PKey serverKey, MissingHostKeyPolicy policy, String certRefused)
+            throws SshException {
+        refuseIfRevoked(knownName, serverKey, serverKey, "The host key of '" + knownName + "' ("
+                + serverKey.fingerprint() + ")");
         if (systemHostKeys.check(knownName, serverKey) || hostKeys.check(knownName, serverKey)) {
             return;
         }
+        String certNote = certRefused == null ? "" : "; its host certificate was not accepted: " + certRefused;
         PKey expected = hostKeys.lookup(knownName).get(serverKey.getName());
         if (expected == null) {
             expected = systemHostKeys.lookup(knownName).get(serverKey.getName());
         }
-        if (expected == null) {
+        if (expected != null) {
+            throw new BadHostKeyException(knownName, serverKey, expected, "Host key for server '" + knownName
+                    + "' does not match: got " + serverKey.fingerprint() + ", expected " + expected.fingerprint()
+                    + certNote);
+        }
+        try {
             policy.missingHostKey(client, knownName, serverKey);
-        } else {
-            throw new BadHostKeyException(knownName, serverKey, expected);
+        } catch (SshException e) {
+            if (certRefused == null) {
+                throw e;
+            }
+            throw new SshException(e.getMessage() + certNote, e);
+        }
+    }
+
+    private void refuseIfRevoked(String knownName, PKey serverKey, PKey key, String what) throws BadHostKeyException {
+        if (systemHostKeys.isRevoked(knownName, key) || hostKeys.isRevoked(knownName, key)) {
+            throw new BadHostKeyException(knownName, serverKey, key, what + " is marked @revoked in known_hosts;"
+                    + " refusing to connect (a revoked key may be in an attacker's hands)");
+        }
+    }
+
+    /**
+     * @param knownName {@code host} or {@code [host]:port}
+     * @return whether an {@code @cert-authority} line matches the host, so certificates are asked for
+     */
+    boolean knowsCertificateAuthority(String knownName) {
+        return !systemHostKeys.certificateAuthorities(knownName).isEmpty()
+                || !hostKeys.certificateAuthorities(knownName).isEmpty();
+    }
+
+    private boolean isCertificateAuthority(String knownName, PKey ca) {
+        return systemHostKeys.certificateAuthorities(knownName).contains(ca)
+                || hostKeys.certificateAuthorities(knownName).contains(ca);
+    }
+
+    /**
+     * The host name a certificate must name: {@code host} of {@code [host]:port} (the HostKeyAlias
+     * when one is set, as the known_hosts name is), as OpenSSH compares it.
+     */
+    static String principalName(String knownName) {
+        int end = knownName.lastIndexOf("]:");
+        return knownName.startsWith("[") && end > 0 ? knownName.substring(1, end) : knownName;
+    }
+
+    /** The certified key without its certificate: what known_hosts and the policy deal in. */
+    private static PKey plainKey(PKey certified) throws SshException {
+        try {
+            return PKey.fromBlob(certified.keyBlob());
+        } catch (IOException e) {
+            throw new SshException("Cannot read the key of the host certificate: " + e.getMessage(), e);
         }
     }
 }

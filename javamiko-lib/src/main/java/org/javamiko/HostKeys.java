@@ -36,7 +36,9 @@ import org.javamiko.keys.PKey;
  * ({@code !pattern}, which exclude a host even when another pattern of the line matches it).
  * Lines marked {@code @revoked} make {@link #check} fail for their key; lines marked
  * {@code @cert-authority} are kept apart for certificate checking
- * ({@link #certificateAuthorities}).
+ * ({@link #certificateAuthorities}): {@code SshClient.connect} accepts a host certificate signed
+ * by such a CA for the host, as OpenSSH's client does, and refuses a host certificate whose key
+ * or CA is {@code @revoked}.
  *
  * <p>Comments, blank lines and lines this library cannot use (an unknown key type, bad base64,
  * a truncated key) are skipped for lookups, logged at DEBUG, and written back unchanged by
@@ -248,7 +250,11 @@ public class HostKeys {
 
     /**
      * The certificate authorities trusted to sign host certificates for a host: the keys of the
-     * {@code @cert-authority} entries matching it.
+     * {@code @cert-authority} entries matching it. When there is one, {@code SshClient.connect}
+     * offers the certificate host key algorithms first; a certificate it accepts must also be a
+     * host certificate naming the host (without the port) among its principals (or naming none),
+     * be valid now, carry no critical options, and be signed with a SHA-2 or elliptic-curve
+     * algorithm (not {@code ssh-rsa}), as OpenSSH 8.2 and later require.
      *
      * @param hostname {@code host} or {@code [host]:port}
      * @return the CA keys, in file order; empty when none

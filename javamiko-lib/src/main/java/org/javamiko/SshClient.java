@@ -1,7 +1,6 @@
 package org.javamiko;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,10 +160,14 @@ public class SshClient implements AutoCloseable {
      * Connects, checks the server's host key, authenticates, then opens the ssh_config's
      * forwardings (see {@link ConnectOptions.Builder#sshConfig}).
      *
+     * <p>The host key is checked as OpenSSH's client does, host certificates included (see
+     * {@link HostKeys#certificateAuthorities}).
+     *
      * @param hostname the server's name or address, or a Host alias when
      *        {@link ConnectOptions.Builder#sshConfig} is set
      * @param options port, user, credentials, timeouts and the rest
-     * @throws BadHostKeyException when the server's key differs from the known one
+     * @throws BadHostKeyException when the server's key differs from the known one, or it (or
+     *         the CA of its certificate) is marked {@code @revoked}
      * @throws AuthenticationException when every credential was refused
      * @throws NoValidConnectionsException when every address of the host refused the connection
      * @throws SocketTimeoutException when a timeout passed
@@ -199,7 +202,7 @@ public class SshClient implements AutoCloseable {
         HostKeyCheck.loadKnownHosts(this, plan, loadedKnownHosts);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                : SocketOpener.transportOn(base.socket() != null ? base.socket() : plan.proxyCommand() != null
                         ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
@@ -210,13 +213,14 @@ public class SshClient implements AutoCloseable {
             t.setBannerTimeout(options.bannerTimeout());
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()));
+            HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()),
+                    hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName(), plan);
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            new HostKeyCheck(this, systemHostKeys, hostKeys).check(plan.knownName(), t.getRemoteServerKey(),
-                    HostKeyCheck.policyFor(plan, policyChosen, policy));
+            hostKeyCheck.check(plan.knownName(), t.getRemoteServerKey(), HostKeyCheck.policyFor(plan, policyChosen, policy));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
@@ -231,16 +235,6 @@ public class SshClient implements AutoCloseable {
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
     private Logger timelineLog() {
         return LoggerFactory.getLogger(logChannel + ".timeline");
-    }
-
-    /** A transport on a socket; a socket it cannot use is closed, not leaked. */
-    private static Transport onSocket(Socket socket) throws IOException {
-        try {
-            return new Transport(socket);
-        } catch (RuntimeException e) {
-            socket.close();
-            throw e;
-        }
     }
 
     /** @return the key types known for a host: the system files' when they know it, else the local set's */
@@ -278,7 +272,11 @@ public class SshClient implements AutoCloseable {
      *         environment or the command
      */
     public ExecStreams execCommand(String command, ExecOptions options) throws IOException {
-        Channel channel = connected().openSession(options.bufferSize());
+        return execOn(connected().openSession(options.bufferSize()), command, options, null);
+    }
+
+    /** Starts a command on a session channel opened already (the pool opens it, to retry a refused one). */
+    ExecStreams execOn(Channel channel, String command, ExecOptions options, Runnable onClose) throws IOException {
         try {
             channel.setTimeout(options.timeout());
             if (options.getPty()) {
@@ -292,7 +290,7 @@ public class SshClient implements AutoCloseable {
                 forwardAgent(channel);
             }
             channel.execCommand(command);
-            return new ExecStreams(channel);
+            return new ExecStreams(channel, options.terminateGrace(), onClose);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -329,7 +327,8 @@ public class SshClient implements AutoCloseable {
      * @param command the command line, run by the user's shell on the server
      * @param options timeout bounds the whole command; bufferSize bounds what each stream may hold
      * @return its exit status and its whole stdout and stderr, as UTF-8 text
-     * @throws SocketTimeoutException when the command outlives the timeout (the channel is closed)
+     * @throws CommandTimeoutException when the command outlives the timeout: it was ended on the
+     *         server (TERM, KILL after {@link ExecOptions#terminateGrace()}, channel closed)
      * @throws SshException when stdout or stderr passes bufferSize (the channel is closed): read a
      *         command that large as a stream, through {@link #execCommand(String, ExecOptions)}
      * @throws IOException if the channel cannot be opened, the server refuses the command or the
@@ -339,7 +338,7 @@ public class SshClient implements AutoCloseable {
         long deadline = CommandRun.deadline(options);
         // The timeout bounds the whole command here, not each read of its streams.
         try (ExecStreams streams = execCommand(command, options.toBuilder().timeout(null).build())) {
-            return CommandRun.collect(command, streams, options.bufferSize(), deadline);
+            return CommandRun.collect(command, streams, options, deadline);
         }
     }
 

@@ -83,6 +83,7 @@ final class ApiContract {
         Transport t = c.getTransport(); t.setKeepalive(Duration.ZERO, 3); Duration d = t.getChannelTimeout(); t.setMaxServerOpenedChannels(1);
         SftpClient s = c.openSftp(); s.setTimeout(Duration.ZERO); s.setVerifyGetSize(false); boolean ok = s.isVerifyGetSize();
         s.setAtomicPut(true); ok = s.isAtomicPut();
+        s1 = t.getRemoteServerKey().getCertificate().getSignatureAlgorithm();
         ScpClient scp = new ScpClient(c); scp = new ScpClient(t); scp.put(Path.of("x"), "r"); scp.get("r", Path.of("x"));
         scp.put(List.of(Path.of("x")), "r", ScpOptions.builder().recursive(true).preserveTimes(true).build());
         long g = scp.getfo("r", OutputStream.nullOutputStream()); scp.putfo(InputStream.nullInputStream(), "r", 0L, 0644);
@@ -92,6 +93,31 @@ final class ApiContract {
                 int st = r.exitStatus(); s1 = r.stdout(); s1 = r.stderr(); d = r.duration(); FleetHost h = r.host();
             }
             List<FleetResult> all = run.awaitAll(); ok = run.allOk();
+        }
+    }
+
+    /** Commands that end on timeout (issue 16). */
+    static void everySignatureOfCommandEnding() throws Exception {
+        ExecOptions eo = ExecOptions.builder().terminateGrace(ExecOptions.DEFAULT_TERMINATE_GRACE).build();
+        Duration d = eo.terminateGrace();
+        Channel ch = new SshClient().getTransport().openSession(); ch.signal("TERM");
+        CommandTimeoutException e = new CommandTimeoutException("c", Duration.ZERO, "o", "e", true, "TERM");
+        String s1 = e.command(); d = e.timeout(); s1 = e.stdout(); s1 = e.stderr(); boolean ok = e.endConfirmed();
+        s1 = e.exitSignal(); SocketTimeoutException ste = e;
+    }
+
+    /** The connection pool (issue 16). */
+    static void everySignatureOfThePool() throws Exception {
+        SshClientPool.ClientSetup setup = (host, client) -> client.loadSystemHostKeys();
+        try (SshClientPool pool = SshClientPool.builder().clientSetup(setup).maxChannelsPerConnection(SshClientPool.DEFAULT_MAX_CHANNELS)
+                .idleTimeout(SshClientPool.DEFAULT_IDLE_TIMEOUT).threadFactory(null).build()) {
+            ConnectOptions co = ConnectOptions.defaults();
+            CommandResult r = pool.run("h", co, "x"); r = pool.run("h", co, "x", ExecOptions.defaults());
+            ExecStreams es = pool.execCommand("h", co, "x", ExecOptions.defaults()); int n = pool.openConnections();
+            try (SshClientPool.Lease lease = pool.lease("h", co)) {
+                SshClient c = lease.client(); es = lease.execCommand("x", ExecOptions.defaults()); r = lease.run("x", ExecOptions.defaults());
+                SftpClient s = lease.openSftp();
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package org.javamiko.cli;
 
 import java.io.Console;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ final class ConnectionOptions implements Context.Aware {
             text.append("Host *\nInclude ~/.ssh/config\nHost *\nInclude /etc/ssh/ssh_config\n");
         } else if (!configFile.equalsIgnoreCase("none")) {
             Path file = Path.of(configFile).toAbsolutePath();
-            if (!java.nio.file.Files.isReadable(file)) {
+            if (!Files.isReadable(file)) {
                 throw new Failures.ConnectFailure("Can't open user config file " + configFile
                         + ": No such file or directory", null);
             }
@@ -80,7 +82,7 @@ final class ConnectionOptions implements Context.Aware {
         }
         try {
             return SshConfig.fromText(text.toString());
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new Failures.ConnectFailure("bad configuration: " + Failures.describe(
                     e.getCause() != null ? e.getCause() : e), e);
         }

@@ -1,10 +1,12 @@
 package org.javamiko.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -63,7 +65,7 @@ final class KeygenCommand implements Callable<Integer>, Context.Aware {
         if (Files.exists(file) || Files.exists(pub)) {
             throw new Failures.CommandFailure(1, (Files.exists(file) ? file : pub) + " already exists; not overwriting it");
         }
-        if (!java.util.List.of("ed25519", "ecdsa", "rsa").contains(kind)) {
+        if (!List.of("ed25519", "ecdsa", "rsa").contains(kind)) {
             throw new Failures.CommandFailure(2, "unknown key type " + type + ": use ed25519, ecdsa or rsa");
         }
         if (!quiet) {
@@ -124,7 +126,7 @@ final class KeygenCommand implements Callable<Integer>, Context.Aware {
     private static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "localhost";
         }
     }

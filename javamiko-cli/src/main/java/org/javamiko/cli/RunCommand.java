@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -159,7 +160,7 @@ final class RunCommand implements Callable<Integer>, Context.Aware {
             width = Math.max(width, r.host().spec().length());
         }
         List<FleetResult> sorted = new ArrayList<>(results);
-        sorted.sort(java.util.Comparator.comparingInt(r -> given.indexOf(r.host().spec())));
+        sorted.sort(Comparator.comparingInt(r -> given.indexOf(r.host().spec())));
         out.println();
         out.printf("%-" + width + "s  %-7s  %8s%n", "HOST", "STATUS", "TIME");
         for (FleetResult r : sorted) {

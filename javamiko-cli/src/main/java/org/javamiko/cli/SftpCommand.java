@@ -22,6 +22,7 @@ import org.javamiko.SshClient;
 import org.javamiko.sftp.SftpAttributes;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.sftp.SftpFile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Parameters;
                 + "relative PATH starts in the login directory. Each sub-command takes the connection options of "
                 + "`javamiko exec` (-F, -o, -p, -i, -J, -l, -v). Exit status: 0 on success, 1 when an operation "
                 + "failed, 255 for a connection or authentication error."},
-        subcommands = {SftpCommand.Get.class, SftpCommand.Put.class, SftpCommand.Ls.class, SftpCommand.Rm.class,
-                SftpCommand.Mkdir.class, SftpCommand.Mv.class},
+        subcommands = {SftpCommand.Get.class, SftpCommand.Put.class, SftpFileCommands.Ls.class, SftpFileCommands.Rm.class,
+                SftpFileCommands.Mkdir.class, SftpFileCommands.Mv.class},
         footer = {"", "Examples:", "  javamiko sftp get -r web1:/var/log/app ./logs",
                 "  javamiko sftp put --resume big.iso deploy@web1:/srv/images/",
                 "  javamiko sftp ls --long web1:/srv"})
@@ -49,7 +50,7 @@ final class SftpCommand implements Callable<Integer>, Context.Aware {
 
     @Override
     public Integer call() {
-        picocli.CommandLine.usage(this, context.io.out());
+        CommandLine.usage(this, context.io.out());
         return 2;
     }
 
@@ -347,180 +348,6 @@ final class SftpCommand implements Callable<Integer>, Context.Aware {
             return sftp.stat(path);
         } catch (NoSuchFileException e) {
             return null;
-        }
-    }
-
-    /** {@code ls}: list a directory. */
-    @Command(name = "ls", header = "List a remote directory.", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Lists HOST:PATH (default: the login directory), sorted by name; names starting with a "
-                    + "dot only with -a. --long gives the server's long listing (as ls -l)."})
-    static final class Ls extends Base {
-        @Option(names = "--long", description = "long listing: mode, links, owner, group, size, date, name (ls -l;"
-                + " -l is the login name here, as for ssh)")
-        boolean longListing;
-
-        @Option(names = "-a", description = "include names starting with a dot")
-        boolean all;
-
-        @Parameters(index = "0", paramLabel = "[USER@]HOST[:PATH]", description = "the directory (or file)")
-        String spec;
-
-        @Override
-        public Integer call() throws Exception {
-            Remote remote = Remote.parse(spec.contains(":") ? spec : spec + ":");
-            return withSftp(remote.target(), (client, sftp) -> {
-                SftpAttributes attrs = sftp.stat(remote.path());
-                if (!attrs.isDirectory()) {
-                    context.io.out().println(longListing ? longLine(attrs, remote.path()) : remote.path());
-                    return 0;
-                }
-                List<SftpAttributes> entries = new ArrayList<>(sftp.listdirAttr(remote.path()));
-                entries.sort(Comparator.comparing(SftpAttributes::getFilename));
-                for (SftpAttributes entry : entries) {
-                    if (!all && entry.getFilename().startsWith(".")) {
-                        continue;
-                    }
-                    context.io.out().println(longListing ? longLine(entry, entry.getFilename()) : entry.getFilename());
-                }
-                return 0;
-            });
-        }
-
-        private static String longLine(SftpAttributes a, String name) {
-            String longname = a.getLongname();
-            if (longname != null && !longname.isBlank()) {
-                return longname;
-            }
-            return String.format("%s %8d %8d %12d %s", mode(a.getPermissions()), a.getUid(), a.getGid(), a.getSize(),
-                    name);
-        }
-
-        static String mode(int m) {
-            char type = (m & 0170000) == 0040000 ? 'd' : (m & 0170000) == 0120000 ? 'l' : '-';
-            StringBuilder s = new StringBuilder().append(type);
-            String rwx = "rwxrwxrwx";
-            for (int i = 0; i < 9; i++) {
-                s.append((m & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
-            }
-            return s.toString();
-        }
-    }
-
-    /** {@code rm}: remove files. */
-    @Command(name = "rm", header = "Remove remote files (with -r, directories too).", mixinStandardHelpOptions = true,
-            sortOptions = false, description = {"Removes each HOST:PATH; all must be on the same host."})
-    static final class Rm extends Base {
-        @Option(names = "-r", description = "remove directories and everything in them")
-        boolean recursive;
-
-        @Parameters(index = "0..*", arity = "1..*", paramLabel = "[USER@]HOST:PATH", description = "what to remove")
-        List<String> specs;
-
-        @Override
-        public Integer call() throws Exception {
-            List<Remote> remotes = new ArrayList<>();
-            for (String s : specs) {
-                remotes.add(Remote.parse(s));
-            }
-            String target = remotes.get(0).target();
-            for (Remote r : remotes) {
-                if (!r.target().equals(target)) {
-                    throw new Failures.CommandFailure(2, "every path must be on " + target + ", not " + r.target());
-                }
-            }
-            return withSftp(target, (client, sftp) -> {
-                for (Remote r : remotes) {
-                    SftpAttributes attrs = sftp.lstat(r.path());
-                    if (attrs.isDirectory()) {
-                        if (!recursive) {
-                            throw new Failures.CommandFailure(1, r.path() + " is a directory (use -r)");
-                        }
-                        removeTree(sftp, r.path());
-                    } else {
-                        sftp.remove(r.path());
-                    }
-                }
-                return 0;
-            });
-        }
-
-        private static void removeTree(SftpClient sftp, String dir) throws IOException {
-            for (SftpAttributes entry : sftp.listdirAttr(dir)) {
-                String name = entry.getFilename();
-                if (name.equals(".") || name.equals("..") || name.contains("/")) {
-                    continue;
-                }
-                String path = join(dir, name);
-                if (entry.isDirectory()) {
-                    removeTree(sftp, path);
-                } else {
-                    sftp.remove(path);
-                }
-            }
-            sftp.rmdir(dir);
-        }
-    }
-
-    /** {@code mkdir}: make a directory. */
-    @Command(name = "mkdir", header = "Make a remote directory.", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Creates HOST:PATH (mode 0755 before the server's umask)."})
-    static final class Mkdir extends Base {
-        @Option(names = "--parents", description = "make parent directories as needed; no error if it exists (mkdir -p;"
-                + " -p is the port here, as for ssh)")
-        boolean parents;
-
-        @Parameters(index = "0", paramLabel = "[USER@]HOST:PATH", description = "the directory to create")
-        String spec;
-
-        @Override
-        public Integer call() throws Exception {
-            Remote remote = Remote.parse(spec);
-            return withSftp(remote.target(), (client, sftp) -> {
-                if (!parents) {
-                    sftp.mkdir(remote.path(), 0755);
-                    return 0;
-                }
-                String path = remote.path().startsWith("/") ? "/" : "";
-                for (String part : remote.path().split("/")) {
-                    if (part.isEmpty()) {
-                        continue;
-                    }
-                    path = path.isEmpty() || path.endsWith("/") ? path + part : path + "/" + part;
-                    SftpAttributes existing = statOrNull(sftp, path);
-                    if (existing == null) {
-                        sftp.mkdir(path, 0755);
-                    } else if (!existing.isDirectory()) {
-                        throw new Failures.CommandFailure(1, path + " exists and is not a directory");
-                    }
-                }
-                return 0;
-            });
-        }
-    }
-
-    /** {@code mv}: rename. */
-    @Command(name = "mv", header = "Rename or move a remote file.", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Renames HOST:OLD to NEW (a path on the same host; HOST:NEW also accepted). An existing "
-                    + "NEW is replaced when the server has posix-rename@openssh.com, as OpenSSH's sftp does."})
-    static final class Mv extends Base {
-        @Parameters(index = "0", paramLabel = "[USER@]HOST:OLD", description = "the file to rename")
-        String from;
-
-        @Parameters(index = "1", paramLabel = "NEW", description = "its new path")
-        String to;
-
-        @Override
-        public Integer call() throws Exception {
-            Remote remote = Remote.parse(from);
-            String newPath = to.startsWith(remote.target() + ":") ? to.substring(remote.target().length() + 1) : to;
-            return withSftp(remote.target(), (client, sftp) -> {
-                if (sftp.hasExtension("posix-rename@openssh.com")) {
-                    sftp.posixRename(remote.path(), newPath);
-                } else {
-                    sftp.rename(remote.path(), newPath);
-                }
-                return 0;
-            });
         }
     }
 }

@@ -39,10 +39,11 @@ public final class Certificate {
     private final Map<String, String> criticalOptions;
     private final Map<String, String> extensions;
     private final PKey signatureKey;
+    private final String signatureAlgorithm;
 
     private Certificate(String type, byte[] blob, byte[] nonce, PKey key, long serial, int certType, String keyId,
             List<String> principals, long validAfter, long validBefore, Map<String, String> criticalOptions,
-            Map<String, String> extensions, PKey signatureKey) {
+            Map<String, String> extensions, PKey signatureKey, String signatureAlgorithm) {
         this.type = type;
         this.blob = blob;
         this.nonce = nonce;
@@ -56,6 +57,7 @@ public final class Certificate {
         this.criticalOptions = criticalOptions;
         this.extensions = extensions;
         this.signatureKey = signatureKey;
+        this.signatureAlgorithm = signatureAlgorithm;
     }
 
     /**
@@ -127,6 +129,7 @@ public final class Certificate {
             throw new SshException("Malformed " + type + ": signed by a certificate, not a plain CA key");
         }
         byte[] signed = Arrays.copyOf(blob, signedLength);
+        String signatureAlgorithm = SshBuffer.wrap(signature).getStringUtf8();
         boolean valid;
         try {
             valid = ca.verifySshSignature(signed, signature);
@@ -137,7 +140,7 @@ public final class Certificate {
             throw new SshException("The " + type + " (key id \"" + keyId + "\") has an invalid CA signature");
         }
         return new Certificate(type, blob.clone(), nonce, key, serial, certType, keyId, principals, validAfter,
-                validBefore, critical, extensions, ca);
+                validBefore, critical, extensions, ca, signatureAlgorithm);
     }
 
     private static List<String> readStrings(byte[] packed) throws SshException {
@@ -233,6 +236,17 @@ public final class Certificate {
     /** @return the CA key that signed the certificate */
     public PKey getSignatureKey() {
         return signatureKey;
+    }
+
+    /**
+     * The algorithm of the CA's signature over the certificate, which a client may restrict as
+     * OpenSSH's {@code CASignatureAlgorithms} does: an RSA CA signs with {@code rsa-sha2-512},
+     * {@code rsa-sha2-256} or the SHA-1 {@code ssh-rsa}.
+     *
+     * @return the signature algorithm name, e.g. {@code ssh-ed25519} or {@code rsa-sha2-512}
+     */
+    public String getSignatureAlgorithm() {
+        return signatureAlgorithm;
     }
 
     @Override

@@ -178,6 +178,23 @@ public class Channel implements AutoCloseable {
         core.request(AgentForwarding.REQUEST, true, null, requestTimeout);
     }
 
+    /**
+     * Sends a signal to the command or shell (RFC 4254 §6.9) and waits for the server's answer:
+     * OpenSSH's sshd (7.9 and later) delivers it to the command's whole process group, but
+     * refuses it for root logins (it has no privilege separation after such a login).
+     *
+     * @param name the signal's name without {@code SIG}, e.g. {@code TERM}, {@code KILL}, {@code INT}
+     * @throws IllegalArgumentException when the name is empty or starts with {@code SIG}
+     * @throws SshException when the server refuses the request
+     * @throws IOException when the channel or the connection is closed, or the channel timeout passes
+     */
+    public void signal(String name) throws IOException {
+        if (name == null || name.isEmpty() || name.startsWith("SIG")) {
+            throw new IllegalArgumentException("A signal is named without SIG, e.g. TERM, not " + name);
+        }
+        core.request("signal", true, new SshBuffer(16).putString(name), requestTimeout);
+    }
+
     /** @return the command's stdout (with stderr mixed in after {@code setCombineStderr(true)}) */
     public InputStream getInputStream() {
         return stdout;

@@ -142,7 +142,11 @@ public class Transport extends TransportSettings implements AutoCloseable {
         }
     }
 
-    /** @return the server's host key, verified by the key exchange; null before {@link #startClient} */
+    /**
+     * @return the server's host key, verified by the key exchange (with its certificate when a
+     *     {@code *-cert-v01@openssh.com} algorithm was negotiated: the certificate's CA signature
+     *     is verified, its principals and validity are not); null before {@link #startClient}
+     */
     public PKey getRemoteServerKey() {
         SshSession s = session;
         return s == null ? null : s.serverHostKey();

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +68,13 @@ public final class FaultProxy implements AutoCloseable {
     private record Pending(Fault fault, Phase phase) {
     }
 
+    /** A plaintext packet to slip into the server's stream after the end of its first packet of type {@code after}. */
+    private record Insertion(int after, byte[] packet) {
+    }
+
+    /** Set by {@link #insertPacketAfter}; taken when it lands. */
+    private Insertion insertion;
+
     /** @param targetPort the server's port on 127.0.0.1 */
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -106,6 +114,22 @@ public final class FaultProxy implements AutoCloseable {
     public void injectNext(Direction direction, Fault fault) {
         synchronized (lock) {
             pending[direction.ordinal()] = new Pending(fault, null);
+        }
+    }
+
+    /**
+     * Slips a packet carrying {@code payload} (message type first) into the server's plaintext
+     * stream, right after the end of the server's first packet of message type {@code after}
+     * (20: KEXINIT, 31: the ECDH reply, ...; 0: after its identification line): what a man in the middle does before NEWKEYS, as in
+     * the Terrapin attack. Set it before the client connects.
+     */
+    public void insertPacketAfter(int after, byte[] payload) {
+        int padding = 8 - (5 + payload.length) % 8;
+        padding += padding < 4 ? 8 : 0;
+        ByteBuffer packet = ByteBuffer.allocate(5 + payload.length + padding);
+        packet.putInt(1 + payload.length + padding).put((byte) padding).put(payload);
+        synchronized (lock) {
+            insertion = new Insertion(after, packet.array());
         }
     }
 
@@ -174,14 +198,26 @@ public final class FaultProxy implements AutoCloseable {
     private boolean forward(byte[] buf, int n, OutputStream out, Direction direction, PlaintextTracker tracker)
             throws IOException {
         Pending p;
+        Insertion insert;
         synchronized (lock) {
             p = pending[direction.ordinal()];
+            insert = direction == Direction.FROM_SERVER ? insertion : null;
         }
         int at = -1;
         for (int i = 0; i < n; i++) {
             Phase reached = direction == Direction.FROM_SERVER ? tracker.next(buf[i]) : null;
             if (at < 0 && p != null && (p.phase() == null || p.phase() == reached)) {
                 at = i;
+            }
+            if (insert != null && tracker.endedPacketType == insert.after()) {
+                synchronized (lock) {
+                    insertion = null;
+                }
+                out.write(buf, 0, i + 1);
+                out.write(insert.packet());
+                out.flush();
+                System.arraycopy(buf, i + 1, buf, 0, n - i - 1);
+                return forward(buf, n - i - 1, out, direction, tracker);
             }
         }
         if (at < 0) {
@@ -229,8 +265,12 @@ public final class FaultProxy implements AutoCloseable {
         private int packetLength;
         private int type = -1;
 
+        /** The message type of the packet the last byte given to {@link #next} ended, else -1. */
+        int endedPacketType = -1;
+
         /** @return the phase {@code b} marks, or null */
         Phase next(byte b) {
+            endedPacketType = -1;
             Phase phase = step(b);
             offset++;
             return phase;
@@ -248,6 +288,7 @@ public final class FaultProxy implements AutoCloseable {
                 bannerIndex++;
                 if (b == '\n') {
                     inBanner = false;
+                    endedPacketType = 0;
                     packetStart = offset + 1;
                 }
                 return bannerIndex == 5 ? Phase.BANNER : null;
@@ -274,6 +315,7 @@ public final class FaultProxy implements AutoCloseable {
                 if (type == 21) {
                     encrypted = true;
                 }
+                endedPacketType = type;
                 packetStart = offset + 1;
                 packetLength = 0;
                 type = -1;

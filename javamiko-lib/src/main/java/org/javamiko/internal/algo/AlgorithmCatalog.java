@@ -34,7 +34,7 @@ public final class AlgorithmCatalog {
     public static boolean isSupported(AlgorithmKind kind, String name) {
         return switch (kind) {
             case KEX -> KexMethods.byName(name).isPresent();
-            case KEYS -> HostKeyAlgorithms.byName(name).isPresent();
+            case KEYS -> HostKeyAlgorithms.byName(name).isPresent() || HostKeyAlgorithms.certifies(name);
             case CIPHERS -> Ciphers.byName(name).isPresent();
             case MACS -> Macs.byName(name).isPresent();
             case COMPRESSION -> Compression.byName(name).isPresent();

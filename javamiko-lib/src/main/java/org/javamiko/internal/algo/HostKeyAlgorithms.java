@@ -52,6 +52,16 @@ public enum HostKeyAlgorithms {
         return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
     }
 
+    /**
+     * @param name an algorithm name as on the wire
+     * @return true for the certificate algorithm of one of these, e.g.
+     *     {@code rsa-sha2-512-cert-v01@openssh.com} (PROTOCOL.certkeys): such a host key is the
+     *     plain key with a certificate, and signs as the plain algorithm
+     */
+    public static boolean certifies(String name) {
+        return name.endsWith(CERT_SUFFIX) && byName(name.substring(0, name.length() - CERT_SUFFIX.length())).isPresent();
+    }
+
     /** @return the names accepted when the user changes nothing, best first */
     public static List<String> defaults() {
         return Arrays.stream(values()).filter(a -> a.offeredByDefault).filter(HostKeyAlgorithms::isRunnable)

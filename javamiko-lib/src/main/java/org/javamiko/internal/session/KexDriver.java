@@ -22,6 +22,7 @@ import org.javamiko.internal.kex.KeyExchange;
 import org.javamiko.internal.kex.X25519KeyPair;
 import org.javamiko.internal.packet.PacketCounter;
 import org.javamiko.internal.wire.SshBuffer;
+import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.Negotiated;
@@ -340,12 +341,14 @@ final class KexDriver implements KexContext {
     private PKey verifyHostKey(KexResult result) throws IOException {
         PKey key = PKey.fromBlob(result.hostKeyBlob());
         String algorithm = SshBuffer.wrap(result.signature()).getStringUtf8();
-        if (!algorithm.equals(pending.hostKeyAlgorithm())) {
+        String negotiated = pending.hostKeyAlgorithm();
+        // a certificate algorithm signs as its plain one (PROTOCOL.certkeys)
+        if (!algorithm.equals(Certificate.plainAlgorithm(negotiated))) {
             throw new SshException("The server signed the key exchange with " + algorithm + " but "
-                    + pending.hostKeyAlgorithm() + " was negotiated");
+                    + negotiated + " was negotiated");
         }
-        if (!key.signatureAlgorithms().contains(algorithm)) {
-            throw new SshException("The server's " + key.getName() + " host key cannot make " + algorithm + " signatures");
+        if (!key.signatureAlgorithms().contains(negotiated)) {
+            throw new SshException("The server's " + key.getName() + " host key cannot make " + negotiated + " signatures");
         }
         if (!key.verifySshSignature(result.exchangeHash(), result.signature())) {
             throw new SshException("The server's host key signature over the key exchange is invalid");
