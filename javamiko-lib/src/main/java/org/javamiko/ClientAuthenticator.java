@@ -145,6 +145,12 @@ final class ClientAuthenticator {
     private void tryEachMethod() throws IOException {
         String user = options.username();
         List<String> order = order();
+        // RFC 4462 §4: after a GSS-API key exchange its context logs us in without a second Kerberos exchange.
+        if (transport.isGssKexUsed() && (plan.preferredAuthentications().isEmpty()
+                || plan.preferredAuthentications().contains("gssapi-keyex"))
+                && tryMethod("gssapi-keyex", "gssapi-keyex", () -> transport.authGssapiKeyex(user))) {
+            return;
+        }
         List<PKey> keys = order.contains("publickey") ? keys() : List.of();
         String password = order.contains("password") || order.contains("keyboard-interactive") ? options.password() : null;
         boolean gss = options.gssAuth() && order.contains("gssapi-with-mic");

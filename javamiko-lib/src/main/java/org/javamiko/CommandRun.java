@@ -18,6 +18,19 @@ final class CommandRun {
     private CommandRun() {
     }
 
+    /** Starts a command: {@code SshClient::execCommand} or a pool lease's. */
+    interface Starter {
+        ExecStreams start(String command, ExecOptions options) throws IOException;
+    }
+
+    /** Starts the command and collects it; the timeout bounds the whole command, not each read of its streams. */
+    static CommandResult run(String command, ExecOptions options, Starter starter) throws IOException {
+        long deadline = deadline(options);
+        try (ExecStreams streams = starter.start(command, options.toBuilder().timeout(null).build())) {
+            return collect(command, streams, options, deadline);
+        }
+    }
+
     /** @return the deadline in {@link System#nanoTime()} terms, or {@code Long.MAX_VALUE} for none */
     static long deadline(ExecOptions options) {
         return options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();

@@ -208,7 +208,11 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on GSS-API key exchange is not supported yet: true makes connect fail clearly
+         * @param on whether to offer GSS-API (Kerberos) key exchange first (RFC 4462 §2, RFC 8732, as
+         *     paramiko's {@code gss_kex}); default false. When the server takes it, Kerberos authenticates
+         *     the server, so its host key is not checked against known hosts (as OpenSSH does), and
+         *     {@code gssapi-keyex} is the first login method tried. Needs a Kerberos ticket when connect
+         *     starts (else {@link AuthenticationException}); see docs/kerberos.md.
          * @return this builder
          */
         public Builder gssKex(boolean on) {
@@ -218,7 +222,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on whether GSS-API credentials would be delegated; default true
+         * @param on whether to delegate (forward) the Kerberos ticket to the server, in gssapi-with-mic
+         *     and in every GSS-API key exchange; default true
          * @return this builder
          */
         public Builder gssDelegCreds(boolean on) {
@@ -228,7 +233,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param host the GSS-API host name; default the host connected to
+         * @param host the host part of the server's principal, {@code host/<host>@REALM}; default the
+         *     host connected to
          * @return this builder
          */
         public Builder gssHost(String host) {
@@ -237,7 +243,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on whether DNS is trusted for GSS-API; default true
+         * @param on whether the GSS-API host is canonicalised through DNS first (when false it is used
+         *     as given); default true
          * @return this builder
          */
         public Builder gssTrustDns(boolean on) {
@@ -314,7 +321,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * GSSAPIKeyExchange and GSSAPITrustDns ({@link #gssAuth}, {@link #gssDelegCreds},
          * {@link #gssKex}, {@link #gssTrustDns}; with a configuration, as in ssh, the ticket is not
          * delegated nor DNS trusted unless it says so; gssapi-with-mic is tried only where the server
-         * offers it), and LocalForward, RemoteForward and DynamicForward of the target (not of
+         * offers it; GSSAPIKeyExchange yes needs a Kerberos ticket as {@code gssKex(true)} does, where
+         * ssh would fall back to the other key exchanges), and LocalForward, RemoteForward and DynamicForward of the target (not of
          * jump hops), opened once connected and closed with the client, with GatewayPorts,
          * ClearAllForwardings and ExitOnForwardFailure: as in ssh, a forwarding that cannot be
          * opened is logged as a warning and left out, unless ExitOnForwardFailure is yes, when

@@ -282,10 +282,7 @@ public final class SshClientPool implements AutoCloseable {
          * @throws IOException as {@link SshClient#run(String, ExecOptions)}
          */
         public CommandResult run(String command, ExecOptions exec) throws IOException {
-            long deadline = CommandRun.deadline(exec);
-            try (ExecStreams streams = execCommand(command, exec.toBuilder().timeout(null).build())) {
-                return CommandRun.collect(command, streams, exec, deadline);
-            }
+            return CommandRun.run(command, exec, this::execCommand);
         }
 
         /**
@@ -319,14 +316,20 @@ public final class SshClientPool implements AutoCloseable {
         /** @return true when the failure was the connection's limit or death, and the lease moved on */
         private boolean moveAfter(IOException e) throws IOException {
             PoolGroup.Entry old = entry;
-            if (old.alive() && e instanceof ChannelException && group.lowerCap(old)) {
+            boolean alive = old.alive();
+            if (alive && e instanceof ChannelException) {
+                if (!group.lowerCap(old)) {
+                    return false; // refused with nothing else open: not a limit, the caller's to see
+                }
                 LOG.debug("Pool: the server refused a channel beyond {} on one connection ({}); using another",
                         old.cap, e.getMessage());
-            } else if (!old.alive()) {
-                LOG.debug("Pool: the connection died before the channel opened ({}); using another", e.toString());
-                group.retire(old);
+            } else if (alive && e instanceof SshException) {
+                return false; // a refused request (e.g. the subsystem) on a healthy connection
             } else {
-                return false;
+                // an I/O failure or timeout opening a channel: the connection is broken, even
+                // when its reader has not noticed yet
+                LOG.debug("Pool: the connection failed before the channel opened ({}); using another", e.toString());
+                group.retire(old);
             }
             entry = null;
             group.release(old);

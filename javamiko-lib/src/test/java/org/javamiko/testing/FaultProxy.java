@@ -137,8 +137,10 @@ public final class FaultProxy implements AutoCloseable {
     public void reset() throws IOException {
         synchronized (lock) {
             for (Socket s : sockets) {
-                s.setSoLinger(true, 0);
-                s.close();
+                if (!s.isClosed()) { // a connection that ended already has nothing to reset
+                    s.setSoLinger(true, 0);
+                    s.close();
+                }
             }
             lock.notifyAll();
         }
