@@ -160,12 +160,6 @@ final class HostKeyCheck {
         }
     }
 
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    List<String> knownKeyTypes(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
-    }
-
     /**
      * paramiko's check, plus OpenSSH's {@code @revoked}, its acceptance of any one of several
      * keys of the same type listed for a host, its host certificates, and its second look
