@@ -117,6 +117,11 @@ final class ClientAuthenticator {
         String user = options.username();
         List<PKey> keys = keys();
         String password = options.password();
+        // RFC 4462 §4: after a GSS-API key exchange its context logs us in without a second Kerberos exchange.
+        if (transport.isGssKexUsed() && tryMethod("gssapi-keyex", "gssapi-keyex",
+                () -> transport.authGssapiKeyex(options.username()))) {
+            return;
+        }
         if (options.gssAuth() && tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic)) {
             return;
         }

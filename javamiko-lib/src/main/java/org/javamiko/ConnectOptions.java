@@ -207,7 +207,11 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on GSS-API key exchange is not supported yet: true makes connect fail clearly
+         * @param on whether to offer GSS-API (Kerberos) key exchange first (RFC 4462 §2, RFC 8732, as
+         *     paramiko's {@code gss_kex}); default false. When the server takes it, Kerberos authenticates
+         *     the server, so its host key is not checked against known hosts (as OpenSSH does), and
+         *     {@code gssapi-keyex} is the first login method tried. Needs a Kerberos ticket when connect
+         *     starts (else {@link AuthenticationException}); see docs/kerberos.md.
          * @return this builder
          */
         public Builder gssKex(boolean on) {
@@ -216,7 +220,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on whether GSS-API credentials would be delegated; default true
+         * @param on whether to delegate (forward) the Kerberos ticket to the server, in gssapi-with-mic
+         *     and in every GSS-API key exchange; default true
          * @return this builder
          */
         public Builder gssDelegCreds(boolean on) {
@@ -225,7 +230,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param host the GSS-API host name; default the host connected to
+         * @param host the host part of the server's principal, {@code host/<host>@REALM}; default the
+         *     host connected to
          * @return this builder
          */
         public Builder gssHost(String host) {
@@ -234,7 +240,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
-         * @param on whether DNS is trusted for GSS-API; default true
+         * @param on whether the GSS-API host is canonicalised through DNS first (when false it is used
+         *     as given); default true
          * @return this builder
          */
         public Builder gssTrustDns(boolean on) {

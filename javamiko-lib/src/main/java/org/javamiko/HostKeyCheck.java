@@ -16,6 +16,7 @@ import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.AlgorithmKind;
 import org.javamiko.transport.SecurityOptions;
+import org.javamiko.transport.Transport;
 import org.slf4j.Logger;
 
 /**
@@ -40,6 +41,12 @@ final class HostKeyCheck {
         this.systemHostKeys = systemHostKeys;
         this.hostKeys = hostKeys;
         this.log = log;
+    }
+
+    /** @return the key types known for a host: the system files' when they know it, else the local set's */
+    List<String> knownKeyTypes(String knownName) {
+        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
+        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     /**
@@ -138,19 +145,43 @@ final class HostKeyCheck {
     }
 
     /**
+     * The check after a connect's key exchange. After a GSS-API key exchange there is none:
+     * Kerberos authenticated the server, and OpenSSH's client does not consult known_hosts then
+     * either (docs/kerberos.md), so the policy is not asked.
+     *
+     * @param knownName the name looked up in known_hosts: {@code host} or {@code [host]:port}
+     * @param t the transport after its first key exchange
+     * @param policy what to do with a host whose key is not known
+     */
+    void check(String knownName, Transport t, MissingHostKeyPolicy policy) throws SshException {
+        if (!t.isGssKexUsed()) {
+            check(knownName, t.getRemoteServerKey(), policy);
+        }
+    }
+
+    /** @return the key types known for a host: the system files' when they know it, else the local set's */
+    List<String> knownKeyTypes(String knownName) {
+        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
+        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
+    }
+
+    /**
      * paramiko's check, plus OpenSSH's {@code @revoked}, its acceptance of any one of several
-     * keys of the same type listed for a host, and its host certificates.
+     * keys of the same type listed for a host, its host certificates, and its second look
+     * without the port ({@code sshconnect.c}'s {@code check_host_key}).
      *
      * <p>A plain key: revoked → {@link BadHostKeyException}; listed → accept; another key of the
-     * same type listed → {@link BadHostKeyException}; else the missing-host-key policy.
+     * same type listed → {@link BadHostKeyException}; listed for {@code host} when nothing is for
+     * {@code [host]:port} → accept, as {@code ssh} does ("checking without port identifier");
+     * else the missing-host-key policy.
      *
-     * <p>A certificate ({@code sshconnect.c}'s {@code check_host_key}): its key or its CA
-     * {@code @revoked} → {@link BadHostKeyException}, never retried; signed by an
-     * {@code @cert-authority} of the host and passing {@link HostCertificateCheck} → accept;
-     * otherwise (CA unknown, or the certificate refused) OpenSSH retries with the certificate's
-     * plain key, and so does this: the plain key is then checked as above, and the policy sees
-     * the plain key (so {@link AutoAddPolicy} adds the plain key, never a certificate). A refusal
-     * then names why the certificate was not accepted.
+     * <p>A certificate: its key or its CA {@code @revoked} → {@link BadHostKeyException}, never
+     * retried; signed by an {@code @cert-authority} of the host (or of {@code host} without the
+     * port) and passing {@link HostCertificateCheck} → accept; otherwise (CA unknown, or the
+     * certificate refused) OpenSSH retries with the certificate's plain key, and so does this: the
+     * plain key is then checked as above, and the policy sees the plain key (so
+     * {@link AutoAddPolicy} adds the plain key, never a certificate). A refusal then names why the
+     * certificate was not accepted.
      *
      * @param knownName the name looked up in known_hosts: {@code host} or {@code [host]:port}
      * @param serverKey the verified key of the key exchange, with its certificate if it sent one
@@ -203,6 +234,11 @@ final class HostKeyCheck {
                     + "' does not match: got " + serverKey.fingerprint() + ", expected " + expected.fingerprint()
                     + certNote);
         }
+        String portless = portlessName(knownName);
+        if (portless != null && (systemHostKeys.check(portless, serverKey) || hostKeys.check(portless, serverKey))) {
+            log.debug("The host key of {} is known for {}, which ssh accepts too", knownName, portless);
+            return;
+        }
         try {
             policy.missingHostKey(client, knownName, serverKey);
         } catch (SshException e) {
@@ -213,25 +249,49 @@ final class HostKeyCheck {
         }
     }
 
+    /** Revocations listed for {@code [host]:port} or for {@code host} both count. */
     private void refuseIfRevoked(String knownName, PKey serverKey, PKey key, String what) throws BadHostKeyException {
-        if (systemHostKeys.isRevoked(knownName, key) || hostKeys.isRevoked(knownName, key)) {
-            throw new BadHostKeyException(knownName, serverKey, key, what + " is marked @revoked in known_hosts;"
-                    + " refusing to connect (a revoked key may be in an attacker's hands)");
+        for (String name : lookupNames(knownName)) {
+            if (systemHostKeys.isRevoked(name, key) || hostKeys.isRevoked(name, key)) {
+                throw new BadHostKeyException(knownName, serverKey, key, what + " is marked @revoked in known_hosts;"
+                        + " refusing to connect (a revoked key may be in an attacker's hands)");
+            }
         }
     }
 
     /**
      * @param knownName {@code host} or {@code [host]:port}
-     * @return whether an {@code @cert-authority} line matches the host, so certificates are asked for
+     * @return whether an {@code @cert-authority} line matches the host (or {@code host} without
+     *     the port), so certificates are asked for
      */
     boolean knowsCertificateAuthority(String knownName) {
-        return !systemHostKeys.certificateAuthorities(knownName).isEmpty()
-                || !hostKeys.certificateAuthorities(knownName).isEmpty();
+        for (String name : lookupNames(knownName)) {
+            if (!systemHostKeys.certificateAuthorities(name).isEmpty() || !hostKeys.certificateAuthorities(name).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** A CA line for {@code host} serves {@code [host]:port} too, as ssh's second look without the port finds it. */
     private boolean isCertificateAuthority(String knownName, PKey ca) {
-        return systemHostKeys.certificateAuthorities(knownName).contains(ca)
-                || hostKeys.certificateAuthorities(knownName).contains(ca);
+        for (String name : lookupNames(knownName)) {
+            if (systemHostKeys.certificateAuthorities(name).contains(ca) || hostKeys.certificateAuthorities(name).contains(ca)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> lookupNames(String knownName) {
+        String portless = portlessName(knownName);
+        return portless == null ? List.of(knownName) : List.of(knownName, portless);
+    }
+
+    /** @return {@code host} of {@code [host]:port}, or null for a name without a port */
+    static String portlessName(String knownName) {
+        int end = knownName.lastIndexOf("]:");
+        return knownName.startsWith("[") && end > 0 ? knownName.substring(1, end) : null;
     }
 
     /**
@@ -239,8 +299,8 @@ final class HostKeyCheck {
      * when one is set, as the known_hosts name is), as OpenSSH compares it.
      */
     static String principalName(String knownName) {
-        int end = knownName.lastIndexOf("]:");
-        return knownName.startsWith("[") && end > 0 ? knownName.substring(1, end) : knownName;
+        String portless = portlessName(knownName);
+        return portless != null ? portless : knownName;
     }
 
     /** The certified key without its certificate: what known_hosts and the policy deal in. */

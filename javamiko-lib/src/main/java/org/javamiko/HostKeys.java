@@ -31,7 +31,9 @@ import org.javamiko.keys.PKey;
  * ({@code man 8 sshd}, "SSH_KNOWN_HOSTS FILE FORMAT").
  *
  * <p>Host names are {@code host} for port 22 and {@code [host]:port} otherwise, as the client
- * names them. Entries may list several comma-separated names, hashed names
+ * names them ({@code SshClient.connect}, like {@code ssh}, also accepts a key or CA listed for
+ * {@code host} when nothing is listed for {@code [host]:port}; the methods here look up exactly
+ * the name given). Entries may list several comma-separated names, hashed names
  * ({@code |1|salt|hash}), wildcard patterns ({@code *}, {@code ?}) and negated patterns
  * ({@code !pattern}, which exclude a host even when another pattern of the line matches it).
  * Lines marked {@code @revoked} make {@link #check} fail for their key; lines marked

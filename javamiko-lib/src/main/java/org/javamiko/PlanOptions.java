@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.transport.Transport;
 
 /** The options one hop authenticates with: the builder's credentials with the plan's choices. */
 final class PlanOptions {
@@ -36,10 +37,11 @@ final class PlanOptions {
         return b.build();
     }
 
-    /** @throws SshException for an option javamiko does not implement yet (GSS-API key exchange) */
-    static void refuseUnsupported(ConnectOptions options) throws SshException {
+    /** With {@code gssKex}, the transport offers GSS-API key exchange with {@code host/<gssHost or the host>}. */
+    static void offerGssKex(Transport t, ConnectOptions options, String hostName) {
         if (options.gssKex()) {
-            throw new SshException("GSS-API (Kerberos) key exchange is not supported yet; gssAuth(true) is");
+            t.setGssKex(options.gssHost() != null ? options.gssHost() : hostName, options.gssTrustDns(),
+                    options.gssDelegCreds());
         }
     }
 }

@@ -160,7 +160,8 @@ public class SshClient implements AutoCloseable {
      * Connects, checks the server's host key, and authenticates.
      *
      * <p>The host key is checked as OpenSSH's client does, host certificates included (see
-     * {@link HostKeys#certificateAuthorities}).
+     * {@link HostKeys#certificateAuthorities}), except after a GSS-API key exchange ({@code gssKex}),
+     * where Kerberos authenticates the server instead, as in OpenSSH.
      *
      * @param hostname the server's name or address, or a Host alias when
      *        {@link ConnectOptions.Builder#sshConfig} is set
@@ -173,7 +174,6 @@ public class SshClient implements AutoCloseable {
      * @throws IOException when the connection fails in any other way
      */
     public void connect(String hostname, ConnectOptions options) throws IOException {
-        PlanOptions.refuseUnsupported(options);
         ConnectionPlan plan = PlanResolver.resolve(hostname, options);
         LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
         JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
@@ -195,7 +195,6 @@ public class SshClient implements AutoCloseable {
     /** Connects one hop or the target as its plan says: host key checked, authenticated. */
     private Transport open(ConnectionPlan plan, ConnectOptions base, Channel via) throws IOException {
         ConnectOptions options = PlanOptions.forAuthentication(plan, base);
-        PlanOptions.refuseUnsupported(options);
         HostKeyCheck.loadKnownHosts(this, plan, loadedKnownHosts);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
@@ -211,13 +210,14 @@ public class SshClient implements AutoCloseable {
             t.setAuthTimeout(options.authTimeout());
             t.setChannelTimeout(options.channelTimeout());
             HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
-            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, knownHostKeys(plan.knownName()),
+            HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
                     hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
+            PlanOptions.offerGssKex(t, options, plan.hostName());
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
-            hostKeyCheck.check(plan.knownName(), t.getRemoteServerKey(), HostKeyCheck.policyFor(plan, policyChosen, policy));
+            hostKeyCheck.check(plan.knownName(), t, HostKeyCheck.policyFor(plan, policyChosen, policy));
             authenticator.authenticate();
             if (plan.keepaliveInterval() != null) {
                 t.setKeepalive(plan.keepaliveInterval(), Math.max(1, plan.keepaliveCountMax()));
@@ -242,12 +242,6 @@ public class SshClient implements AutoCloseable {
             socket.close();
             throw e;
         }
-    }
-
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    private List<String> knownHostKeys(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     private Transport connected() throws SshException {

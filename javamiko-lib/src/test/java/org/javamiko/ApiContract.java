@@ -49,6 +49,7 @@ final class ApiContract {
         int code = new ChannelException("m").code(); Map<InetSocketAddress, IOException> errs = new NoValidConnectionsException("m").errors(); new ProxyCommandFailure("m");
         t = new Transport(new Socket()); t.startClient(Duration.ZERO); t.beginStartClient(); t.finishStartClient(Duration.ZERO); k = t.getRemoteServerKey(); ok = t.isActive(); ok = t.isAuthenticated(); s1 = t.getUsername();
         l = t.authNone("u"); l = t.authPassword("u", "p"); l = t.authPublickey("u", k); l = t.authInteractive("u", (n, ins, pr) -> List.of(), "");
+        t.setGssKex("h", false, false); ok = t.isGssKexUsed(); l = t.authGssapiKeyex("u");
         ch = t.openSession(); ch = t.openChannel("k", new InetSocketAddress(1), null); int port = t.requestPortForward("a", 1, (cc, or, sv) -> {}); t.cancelPortForward("a", 1);
         t.setKeepalive(Duration.ZERO); SecurityOptions so = t.getSecurityOptions(); Negotiated n = t.getNegotiated(); t.close();
         s1 = n.kex(); s1 = n.hostKeyAlgorithm(); s1 = n.cipherOut(); s1 = n.cipherIn(); s1 = n.macOut(); s1 = n.macIn(); s1 = n.compressionOut(); s1 = n.compressionIn();

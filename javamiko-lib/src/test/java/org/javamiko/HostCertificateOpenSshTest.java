@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.javamiko.keys.PKey;
 import org.javamiko.testing.Connect;
@@ -15,9 +16,12 @@ import org.javamiko.testing.HostCertificates;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.testing.SshKeygen.KeyType;
+import org.javamiko.transport.Negotiated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Host certificates against sshd with {@code HostCertificate} set: a known_hosts
@@ -30,21 +34,25 @@ class HostCertificateOpenSshTest {
     private static final Path OTHER_CA = HostCertificates.newCa("other_ca", KeyType.ED25519);
     private static final Path RSA_CA = HostCertificates.newCa("rsa_host_ca", KeyType.RSA_3072);
 
+    /** A certificate for each host key type. */
     @RegisterExtension
-    static final OpenSshServer certified = OpenSshServer.builder().option("HostCertificate",
-            HostCertificates.sign(CA, "good", "-n", "localhost,127.0.0.1").toString()).build();
+    static final OpenSshServer certified = OpenSshServer.builder()
+            .hostCertificate(HostCertificates.sign(CA, "good", "-n", "localhost,127.0.0.1"))
+            .hostCertificate(HostCertificates.sign(KeySet.hostKeys().ecdsa(), CA, "good-ecdsa", "-n", "127.0.0.1"))
+            .hostCertificate(HostCertificates.sign(KeySet.hostKeys().rsa(), CA, "good-rsa", "-n", "127.0.0.1"))
+            .build();
 
     @RegisterExtension
-    static final OpenSshServer otherName = OpenSshServer.builder().option("HostCertificate",
-            HostCertificates.sign(CA, "other-name", "-n", "db.example").toString()).build();
+    static final OpenSshServer otherName = OpenSshServer.builder()
+            .hostCertificate(HostCertificates.sign(CA, "other-name", "-n", "db.example")).build();
 
     @RegisterExtension
-    static final OpenSshServer expired = OpenSshServer.builder().option("HostCertificate",
-            HostCertificates.sign(CA, "expired", "-n", "127.0.0.1", "-V", "20200101:20200102").toString()).build();
+    static final OpenSshServer expired = OpenSshServer.builder()
+            .hostCertificate(HostCertificates.sign(CA, "expired", "-n", "127.0.0.1", "-V", "20200101:20200102")).build();
 
     @RegisterExtension
-    static final OpenSshServer sha1Signed = OpenSshServer.builder().option("HostCertificate",
-            HostCertificates.sign(RSA_CA, "sha1", "-n", "127.0.0.1", "-t", "ssh-rsa").toString()).build();
+    static final OpenSshServer sha1Signed = OpenSshServer.builder()
+            .hostCertificate(HostCertificates.sign(RSA_CA, "sha1", "-n", "127.0.0.1", "-t", "ssh-rsa")).build();
 
     @TempDir
     Path dir;
@@ -187,6 +195,42 @@ class HostCertificateOpenSshTest {
             added.remove(caLine(otherName, CA));
             PKey plain = PKey.fromPublicKeyLine(otherName.hostPublicKeys().get(0));
             assertThat(added).containsExactly(knownName(otherName) + " " + plain.publicKeyLine());
+        }
+    }
+
+    @Test
+    void aCaListedWithoutThePortServesTheHostOnItsPort() throws IOException {
+        String caForHost = "@cert-authority " + certified.host() + " " + HostCertificates.publicKeyLine(CA);
+        try (SshClient client = clientKnowing(caForHost)) {
+            client.connect(certified.host(), options(certified));
+            assertThat(client.getTransport().getNegotiated().hostKeyAlgorithm())
+                    .isEqualTo("ssh-ed25519-cert-v01@openssh.com");
+        }
+    }
+
+    @Test
+    void aKeyReExchangeVerifiesTheCertifiedHostKeyAgain() throws IOException {
+        try (SshClient client = clientKnowing(caLine(certified, CA))) {
+            client.connect(certified.host(), options(certified));
+            Negotiated first = client.getTransport().getNegotiated();
+            client.getTransport().renegotiateKeys();
+            // the command's packets follow our NEWKEYS, so its answer follows the server's
+            assertThat(client.run("true").exitStatus()).isZero();
+            Negotiated second = client.getTransport().getNegotiated();
+            assertThat(second).isNotSameAs(first);
+            assertThat(second.hostKeyAlgorithm()).isEqualTo("ssh-ed25519-cert-v01@openssh.com");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ssh-ed25519-cert-v01@openssh.com", "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+        "rsa-sha2-512-cert-v01@openssh.com", "rsa-sha2-256-cert-v01@openssh.com"})
+    void eachCertificateHostKeyAlgorithmIsVerified(String algorithm) throws IOException {
+        try (SshClient client = clientKnowing(caLine(certified, CA))) {
+            client.connect(certified.host(), Connect.withKey(certified, KeySet.clientKeys().ed25519())
+                    .preferredAlgorithms(Map.of("keys", List.of(algorithm))).build());
+            assertThat(client.getTransport().getNegotiated().hostKeyAlgorithm()).isEqualTo(algorithm);
+            assertThat(client.run("true").exitStatus()).isZero();
         }
     }
 }

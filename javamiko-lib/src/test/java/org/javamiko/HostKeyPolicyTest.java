@@ -97,4 +97,26 @@ class HostKeyPolicyTest {
             assertThat(client.run("echo ok").stdout()).isEqualTo("ok\n");
         }
     }
+
+    @Test
+    void aKeyKnownWithoutThePortIsAcceptedAsSshDoes() throws IOException {
+        // ssh's "checking without port identifier": nothing is known for [host]:port, the key is for host
+        try (SshClient client = new SshClient()) {
+            client.getHostKeys().add(sshd.host(), "ssh-ed25519", PKey.fromPublicKeyLine(sshd.hostPublicKeys().get(0)));
+            client.connect(sshd.host(), options());
+            assertThat(client.getTransport().isAuthenticated()).isTrue();
+        }
+    }
+
+    @Test
+    void aKeyKnownForThePortWinsOverOneWithoutIt() throws IOException {
+        PKey other = PKey.fromPublicKeyLine(Files.readString(KeySet.clientKeys().ed25519().resolveSibling(
+                KeySet.clientKeys().ed25519().getFileName() + ".pub")));
+        try (SshClient client = new SshClient()) {
+            client.getHostKeys().add(knownName(), "ssh-ed25519", other);
+            client.getHostKeys().add(sshd.host(), "ssh-ed25519", PKey.fromPublicKeyLine(sshd.hostPublicKeys().get(0)));
+            assertThatThrownBy(() -> client.connect(sshd.host(), options()))
+                    .isInstanceOfSatisfying(BadHostKeyException.class, e -> assertThat(e.expectedKey()).isEqualTo(other));
+        }
+    }
 }

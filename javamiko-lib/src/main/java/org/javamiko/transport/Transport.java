@@ -107,6 +107,7 @@ public class Transport extends TransportSettings implements AutoCloseable {
      * thread, returning at once. The caller can do other work meanwhile (load key files, say),
      * then calls {@link #finishStartClient}.
      *
+     * @throws org.javamiko.AuthenticationException with {@link #setGssKex}, when this thread has no Kerberos ticket
      * @throws IOException when sending fails
      */
     public void beginStartClient() throws IOException {
@@ -116,7 +117,7 @@ public class Transport extends TransportSettings implements AutoCloseable {
         // A re-exchange that holds senders back longer than an auth reply may take is given up as stalled.
         Duration rekeyStallTimeout = authTimeout;
         SessionConfig config = new SessionConfig(securityOptions::get, LoggerFactory.getLogger(logChannel), threadFactory,
-                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, rekeyStallTimeout);
+                rekeyBytes, rekeyInterval, SessionConfig.CLIENT_VERSION, rekeyStallTimeout, gssKexTarget());
         SshSession s = new SshSession(connection, config);
         s.sendAfterFirstNewKeys(UserAuth.SERVICE_REQUEST);
         session = s;
@@ -145,12 +146,14 @@ public class Transport extends TransportSettings implements AutoCloseable {
     /**
      * @return the server's host key, verified by the key exchange (with its certificate when a
      *     {@code *-cert-v01@openssh.com} algorithm was negotiated: the certificate's CA signature
-     *     is verified, its principals and validity are not); null before {@link #startClient}
+     *     is verified, its principals and validity are not); null before {@link #startClient} and
+     *     after a GSS-API key exchange without one ({@link #isGssKexUsed})
      */
     public PKey getRemoteServerKey() {
         SshSession s = session;
         return s == null ? null : s.serverHostKey();
     }
+
 
     /** @return true between a successful start and the end of the connection */
     public boolean isActive() {
@@ -257,12 +260,13 @@ public class Transport extends TransportSettings implements AutoCloseable {
      * listing the agent's keys.
      *
      * @param agent an open agent connection
-     * @return true when bound; false when there is no agent or it does not know the binding
+     * @return true when bound; false when there is no agent or it does not know the binding, and
+     *         after a GSS-API key exchange, where no host key signed the session identifier
      * @throws IOException when talking to the agent fails
      */
     public boolean bindAgent(Agent agent) throws IOException {
         SshSession s = session();
-        return agent.bindSession(s.serverHostKey().asBytes(), s.sessionId(), s.sessionSignature());
+        return s.sessionSignature() != null && agent.bindSession(s.serverHostKey().asBytes(), s.sessionId(), s.sessionSignature());
     }
 
     /**
@@ -299,6 +303,18 @@ public class Transport extends TransportSettings implements AutoCloseable {
     public List<String> authGssapiWithMic(String username, String gssHost, boolean trustDns, boolean delegateCredentials)
             throws IOException {
         return auth().authGssapiWithMic(username, gssHost, trustDns, delegateCredentials);
+    }
+
+    /**
+     * Authenticates with {@code gssapi-keyex} (RFC 4462 §4, paramiko's {@code auth_gssapi_keyex}) after a GSS kex.
+     *
+     * @param username the user to log in as
+     * @return an empty list on success; on partial success the methods still wanted
+     * @throws org.javamiko.AuthenticationException when the key exchange was not GSS-API's or the server refuses
+     * @throws IOException when the connection fails
+     */
+    public List<String> authGssapiKeyex(String username) throws IOException {
+        return auth().authGssapiKeyex(username);
     }
 
     /** @return the methods the server named when it last refused us or partly accepted us */

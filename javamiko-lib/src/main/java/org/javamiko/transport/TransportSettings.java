@@ -3,9 +3,11 @@ package org.javamiko.transport;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 
+import org.javamiko.AuthenticationException;
 import org.javamiko.SshException;
 import org.javamiko.internal.channel.ChannelSettings;
 import org.javamiko.internal.channel.ChannelTable;
+import org.javamiko.internal.gss.GssTarget;
 import org.javamiko.internal.session.SessionConfig;
 import org.javamiko.internal.session.SshSession;
 
@@ -32,6 +34,9 @@ abstract class TransportSettings {
     volatile ChannelSettings channelSettings = ChannelSettings.DEFAULT;
     volatile Duration keepaliveInterval;
     volatile int keepaliveCountMax;
+    private volatile String gssKexHost;
+    private volatile boolean gssKexTrustDns;
+    private volatile boolean gssKexDelegate;
 
     TransportSettings() {
     }
@@ -93,6 +98,44 @@ abstract class TransportSettings {
             s.setRekeyLimits(bytes, interval);
         }
     }
+    /**
+     * Turns on GSS-API (Kerberos) key exchange (RFC 4462 §2, RFC 8732), as paramiko's {@code
+     * gss_kex}: the {@code gss-curve25519-sha256-}, {@code gss-group16-sha512-} and {@code
+     * gss-group14-sha256-} methods are offered first in every exchange, re-keys included, and the
+     * server is authenticated by Kerberos ({@link Transport#isGssKexUsed}). Call before {@link
+     * Transport#startClient}, on the thread that holds the Kerberos ticket (inside {@code
+     * Subject.doAs}, or with {@code -Djavax.security.auth.useSubjectCredsOnly=false}): the start
+     * takes the ticket there.
+     *
+     * @param gssHost the host part of the server's principal, {@code host/<gssHost>@REALM}
+     * @param trustDns whether to canonicalise {@code gssHost} through DNS first
+     * @param delegateCredentials whether to forward the ticket to the server in each exchange
+     */
+    public void setGssKex(String gssHost, boolean trustDns, boolean delegateCredentials) {
+        if (gssHost == null || gssHost.isEmpty()) {
+            throw new IllegalArgumentException("GSS-API key exchange needs the server's host name");
+        }
+        this.gssKexHost = gssHost;
+        this.gssKexTrustDns = trustDns;
+        this.gssKexDelegate = delegateCredentials;
+    }
+
+    /**
+     * @return whether the first key exchange was a GSS-API one ({@link #setGssKex}), as paramiko's
+     *         {@code gss_kex_used}: Kerberos authenticated the server, whose host key, if sent, signed
+     *         nothing and is not checked against known hosts (as OpenSSH does)
+     */
+    public boolean isGssKexUsed() {
+        SshSession s = liveSession();
+        return s != null && s.gssKexUsed();
+    }
+
+    /** @return the Kerberos target with the caller's credential, or null when GSS key exchange is off */
+    final GssTarget gssKexTarget() throws AuthenticationException {
+        String host = gssKexHost;
+        return host == null ? null : GssTarget.acquire(host, gssKexTrustDns, gssKexDelegate);
+    }
+
     /** @return the algorithm lists offered; mutable before {@link Transport#startClient} */
     public SecurityOptions getSecurityOptions() {
         return securityOptions;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Host certificates made by OpenSSH's {@code ssh-keygen -s CA -h}, for the shared Ed25519 host key
- * of {@link KeySet#hostKeys()}: give one to a server with
- * {@code OpenSshServer.builder().option("HostCertificate", cert.toString())}.
+ * Host certificates made by OpenSSH's {@code ssh-keygen -s CA -h}, for the shared host keys of
+ * {@link KeySet#hostKeys()} (Ed25519 unless told): give one to a server with
+ * {@code OpenSshServer.builder().hostCertificate(cert)}.
  *
  * <pre>{@code
  * static final Path CA = HostCertificates.newCa("ca", SshKeygen.KeyType.ED25519);
@@ -50,9 +50,22 @@ public final class HostCertificates {
      * @return the certificate file
      */
     public static Path sign(Path ca, String name, String... options) {
+        return sign(KeySet.hostKeys().ed25519(), ca, name, options);
+    }
+
+    /**
+     * Signs one of the shared host keys as a host certificate with key id {@code name}.
+     *
+     * @param hostKey the private host key, e.g. {@code KeySet.hostKeys().rsa()}
+     * @param ca the CA's private key
+     * @param name names the certificate file, {@code name-cert.pub}
+     * @param options more ssh-keygen options, as for {@link #sign(Path, String, String...)}
+     * @return the certificate file
+     */
+    public static Path sign(Path hostKey, Path ca, String name, String... options) {
         Path pub = DIR.resolve(name + ".pub");
         try {
-            Files.copy(SshKeygen.publicKeyFile(KeySet.hostKeys().ed25519()), pub);
+            Files.copy(SshKeygen.publicKeyFile(hostKey), pub);
             List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-s", ca.toString(), "-h", "-I", name));
             command.addAll(List.of(options));
             command.add(pub.toString());

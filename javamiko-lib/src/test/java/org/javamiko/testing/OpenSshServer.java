@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>What it runs: {@code /usr/sbin/sshd -D -E <dir>/sshd.log -f <dir>/sshd_config -p <free
  * port>} plus one {@code -o Key=Value} per {@link Builder#option}, where the temp dir holds:
  * <ul>
- * <li>{@code sshd_config}: {@code ListenAddress 127.0.0.1}, the host keys, {@code PermitRootLogin
+ * <li>{@code sshd_config}: {@code ListenAddress 127.0.0.1}, the host keys (and their
+ *     certificates, {@link Builder#hostCertificate}), {@code PermitRootLogin
  *     yes}, {@code StrictModes no}, {@code UsePAM no}, {@code AuthorizedKeysFile}, {@code
  *     TrustedUserCAKeys}, {@code Subsystem sftp internal-sftp}, {@code LogLevel DEBUG3}, {@code
  *     MaxSessions 64} (OpenSSH's default of 10 counts channels still closing, so tests running
@@ -77,6 +78,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
 
     private final Map<String, String> options;
     private final Map<String, String> environment;
+    private final List<Path> hostCertificates;
     private final boolean freshHostKeys;
     private final boolean pam;
     private final ClassScope scope = new ClassScope();
@@ -90,6 +92,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     private OpenSshServer(Builder builder) {
         this.options = new LinkedHashMap<>(builder.options);
         this.environment = new LinkedHashMap<>(builder.environment);
+        this.hostCertificates = List.copyOf(builder.hostCertificates);
         this.freshHostKeys = builder.freshHostKeys;
         this.pam = builder.pam;
     }
@@ -193,6 +196,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
         lines.add("# Written by " + OpenSshServer.class.getName() + " for one test class.");
         lines.add("ListenAddress 127.0.0.1");
         hostKeys.privateKeys().forEach(key -> lines.add("HostKey " + key));
+        hostCertificates.forEach(cert -> lines.add("HostCertificate " + cert));
         lines.add("PidFile " + dir.resolve("sshd.pid"));
         lines.add("AuthorizedKeysFile " + authorizedKeysPath());
         lines.add("TrustedUserCAKeys " + trustedUserCaKeysFile());
@@ -360,6 +364,7 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
     public static final class Builder {
         private final Map<String, String> options = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<Path> hostCertificates = new ArrayList<>();
         private boolean freshHostKeys;
         private boolean pam;
 
@@ -384,6 +389,15 @@ public final class OpenSshServer implements SshTestServer, AutoCloseable,
          */
         public Builder env(String name, String value) {
             environment.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a {@code HostCertificate} line to sshd_config (any number of them, one per host
+         * key type, unlike {@link #option}), e.g. one made by {@link HostCertificates#sign}.
+         */
+        public Builder hostCertificate(Path certificate) {
+            hostCertificates.add(certificate);
             return this;
         }
 

@@ -104,6 +104,9 @@ public final class AgentForwarding implements ChannelOpenHandler {
     }
 
     private void bindToSession(AgentSocket agent) throws IOException {
+        if (session.sessionSignature() == null) {
+            return; // a GSS-API key exchange: no host key signed the session, so there is nothing to bind to
+        }
         byte[] reply = agent.request(AgentProtocol.sessionBind(session.serverHostKey().asBytes(), session.sessionId(),
                 session.sessionSignature(), true));
         if (!AgentProtocol.isSuccess(reply)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.javamiko.AuthenticationException;
 import org.javamiko.BadAuthenticationTypeException;
 import org.javamiko.SshException;
+import org.javamiko.internal.gss.GssContext;
 import org.javamiko.internal.session.Msg;
 import org.javamiko.internal.session.SshSession;
 import org.javamiko.internal.wire.SshBuffer;
@@ -295,6 +296,25 @@ public final class UserAuth {
         } finally {
             gss.dispose();
         }
+    }
+
+    /**
+     * The "gssapi-keyex" method (RFC 4462 §4): after a GSS-API key exchange, the context it
+     * established signs the session identifier and the request, with no new Kerberos exchange.
+     *
+     * @throws AuthenticationException when the key exchange was not GSS-API's or the server refuses
+     */
+    public synchronized List<String> authGssapiKeyex(String user) throws IOException {
+        ensureService();
+        GssContext context = session.gssKexContext();
+        if (context == null) {
+            throw new AuthenticationException("gssapi-keyex needs a GSS-API key exchange, and this session's was not one");
+        }
+        byte[] signed = new SshBuffer(256).putString(session.sessionId()).putByte(Msg.USERAUTH_REQUEST)
+                .putString(user).putString(SERVICE).putString("gssapi-keyex").toByteArray();
+        session.log().debug("Trying gssapi-keyex authentication for {}", user);
+        session.send(request(user, "gssapi-keyex").putString(context.mic(signed)));
+        return verdict(user, "gssapi-keyex", session.nextAuthMessage(timeout));
     }
 
     /** The server's reply to the MIC: its GSS-API error, if it sent one, becomes the exception. */

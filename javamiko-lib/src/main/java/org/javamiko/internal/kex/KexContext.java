@@ -2,6 +2,7 @@ package org.javamiko.internal.kex;
 
 import java.io.IOException;
 
+import org.javamiko.internal.gss.GssTarget;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -35,5 +36,10 @@ public interface KexContext {
      */
     default X25519KeyPair x25519KeyPair() {
         return new X25519KeyPair();
+    }
+
+    /** @return the Kerberos target and credential of a GSS-API key exchange, or null when gssKex is off */
+    default GssTarget gssTarget() {
+        return null;
     }
 }

@@ -13,7 +13,8 @@ import org.javamiko.internal.crypto.EcCurves;
  *
  * <p>The methods not offered by default come last: the sntrup761 hybrids (their key generation
  * costs ~150 ms per connect in Bouncy Castle) and {@code diffie-hellman-group14-sha1}, which relies
- * on SHA-1 and is offered only when the user names it (e.g. in preferred algorithms).
+ * on SHA-1 and is offered only when the user names it (e.g. in preferred algorithms), and the
+ * GSS-API (Kerberos) methods, which the session offers first when GSS key exchange is on.
  */
 public enum KexMethods implements KexFactory {
     /** ML-KEM-768 with X25519 (post-quantum, as OpenSSH 9.9+ prefers it; about as cheap as X25519). */
@@ -43,7 +44,19 @@ public enum KexMethods implements KexFactory {
     /** sntrup761 with X25519, the IETF name; not offered by default. */
     SNTRUP761X25519_SHA512("sntrup761x25519-sha512", false, () -> new HybridKemKex(Sntrup761KeyPair::new, "SHA-512")),
     /** The 2048-bit group with SHA-1: only when the user names it. */
-    DH_GROUP14_SHA1("diffie-hellman-group14-sha1", false, () -> new DhGroupKex(DhGroups.GROUP14, "SHA-1"));
+    DH_GROUP14_SHA1("diffie-hellman-group14-sha1", false, () -> new DhGroupKex(DhGroups.GROUP14, "SHA-1")),
+    /** GSS-API (Kerberos) key exchange over X25519 (RFC 8732): only with gssKex, offered first then. */
+    GSS_CURVE25519_SHA256(KexMethods.GSS_PREFIX + "curve25519-sha256-" + GssKex.KERBEROS_SUFFIX, false,
+            () -> new GssKex(new Curve25519Kex())),
+    /** GSS-API key exchange over the 4096-bit group (RFC 8732). */
+    GSS_GROUP16_SHA512(KexMethods.GSS_PREFIX + "group16-sha512-" + GssKex.KERBEROS_SUFFIX, false,
+            () -> new GssKex(new DhGroupKex(DhGroups.GROUP16, "SHA-512"))),
+    /** GSS-API key exchange over the 2048-bit group with SHA-256 (RFC 8732). */
+    GSS_GROUP14_SHA256(KexMethods.GSS_PREFIX + "group14-sha256-" + GssKex.KERBEROS_SUFFIX, false,
+            () -> new GssKex(new DhGroupKex(DhGroups.GROUP14, "SHA-256")));
+
+    /** How the GSS-API key exchange names begin (RFC 4462 §2.3); the Kerberos OID hash ends them. */
+    public static final String GSS_PREFIX = "gss-";
 
     /** RFC 4419 §3 and OpenSSH's client: ask for at least 2048 bits, prefer 3072, accept up to 8192. */
     public static final int GEX_MIN = 2048;
@@ -81,9 +94,30 @@ public enum KexMethods implements KexFactory {
         return Arrays.stream(values()).filter(m -> m.offeredByDefault).map(KexMethods::wireName).toList();
     }
 
-    /** @return every method name we implement, the default ones first; immutable */
+    /**
+     * @return every method name we implement that runs without Kerberos, the default ones first;
+     *         immutable (the GSS-API methods, which need a ticket and gssKex, are {@link #gssOrder})
+     */
     public static List<String> supported() {
-        return Arrays.stream(values()).map(KexMethods::wireName).toList();
+        return Arrays.stream(values()).map(KexMethods::wireName).filter(n -> !isGss(n)).toList();
+    }
+
+    /**
+     * The GSS-API key exchange methods, most preferred first: X25519, then the 4096- and 2048-bit
+     * groups (OpenSSH's client prefers group14; X25519 is cheaper and as strong).
+     *
+     * @return the names, immutable
+     */
+    public static List<String> gssOrder() {
+        return Arrays.stream(values()).map(KexMethods::wireName).filter(KexMethods::isGss).toList();
+    }
+
+    /**
+     * @param name a method name as on the wire
+     * @return whether it is a GSS-API key exchange, which authenticates the server with Kerberos
+     */
+    public static boolean isGss(String name) {
+        return name.startsWith(GSS_PREFIX);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +13,8 @@ import org.javamiko.internal.algo.AlgorithmOffer;
 import org.javamiko.internal.cipher.CipherFactory;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.PacketCipher;
+import org.javamiko.internal.gss.GssContext;
+import org.javamiko.internal.gss.GssTarget;
 import org.javamiko.internal.kex.KexContext;
 import org.javamiko.internal.kex.KexMethods;
 import org.javamiko.internal.kex.KexResult;
@@ -77,6 +78,9 @@ final class KexDriver implements KexContext {
     private volatile PKey hostKey;
     private volatile Negotiated current;
     private volatile boolean authenticated;
+    /** The context of the first GSS-API key exchange, kept for gssapi-keyex (RFC 4462 §4); later ones are freed. */
+    private volatile GssContext gssKexContext;
+    private volatile boolean gssKexUsed;
 
     KexDriver(KexSession session, SessionConfig config, SecureRandom random) {
         this.session = session;
@@ -141,16 +145,17 @@ final class KexDriver implements KexContext {
 
     private KexInit buildKexInit() {
         AlgorithmOffer s = config.offer();
-        List<String> kex = new ArrayList<>(s.offered(AlgorithmKind.KEX));
+        boolean gss = config.gssKex() != null;
+        List<String> kex = GssKexOffer.kex(s.offered(AlgorithmKind.KEX), gss);
         if (!firstKexDone) {
             kex.add(Pseudo.EXT_INFO_C);
             kex.add(Pseudo.STRICT_KEX_C);
         }
+        List<String> hostKeys = GssKexOffer.hostKeys(s.offered(AlgorithmKind.KEYS), gss);
         List<String> ciphers = s.offered(AlgorithmKind.CIPHERS);
         List<String> macs = s.offered(AlgorithmKind.MACS);
         List<String> compression = s.offered(AlgorithmKind.COMPRESSION);
-        return new KexInit(kex, s.offered(AlgorithmKind.KEYS), ciphers, ciphers, macs, macs, compression, compression,
-                false);
+        return new KexInit(kex, hostKeys, ciphers, ciphers, macs, macs, compression, compression, false);
     }
 
     /**
@@ -300,7 +305,9 @@ final class KexDriver implements KexContext {
         if (sessionId == null) {
             sessionId = result.exchangeHash();
             sessionSignature = result.signature();
+            gssKexUsed = result.gssContext() != null;
         }
+        keepGssContext(result.gssContext());
         CipherFactory cipherOut = Negotiation.cipher(pending.cipherOut());
         CipherFactory cipherIn = Negotiation.cipher(pending.cipherIn());
         MacFactory macOut = Negotiation.mac(pending.macOut());
@@ -338,7 +345,22 @@ final class KexDriver implements KexContext {
         }
     }
 
+    /** As OpenSSH: the first exchange's context serves gssapi-keyex; a re-key's is freed at once. */
+    private void keepGssContext(GssContext context) {
+        if (context == null) {
+            return;
+        }
+        if (gssKexContext == null && !firstKexDone) {
+            gssKexContext = context;
+        } else {
+            context.dispose();
+        }
+    }
+
     private PKey verifyHostKey(KexResult result) throws IOException {
+        if (result.gssContext() != null) {
+            return GssKexOffer.hostKey(result, hostKey);
+        }
         PKey key = PKey.fromBlob(result.hostKeyBlob());
         String algorithm = SshBuffer.wrap(result.signature()).getStringUtf8();
         String negotiated = pending.hostKeyAlgorithm();
@@ -409,6 +431,16 @@ final class KexDriver implements KexContext {
         return hostKey;
     }
 
+    /** @return whether the first exchange was a GSS-API key exchange (Kerberos authenticated the server) */
+    boolean gssKexUsed() {
+        return gssKexUsed;
+    }
+
+    /** @return the first GSS-API key exchange's context, or null */
+    GssContext gssKexContext() {
+        return gssKexContext;
+    }
+
     Negotiated negotiated() {
         return current;
     }
@@ -440,6 +472,11 @@ final class KexDriver implements KexContext {
         byte[] copy = Arrays.copyOfRange(payload.array(), payload.readPosition(),
                 payload.readPosition() + payload.available());
         session.sendKexStep(w -> w.write(copy, 0, copy.length));
+    }
+
+    @Override
+    public GssTarget gssTarget() {
+        return config.gssKex();
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.javamiko.internal.cipher.Ciphers;
 import org.javamiko.internal.cipher.CipherFactory;
 import org.javamiko.internal.cipher.MacFactory;
 import org.javamiko.internal.cipher.Macs;
+import org.javamiko.internal.kex.KexMethods;
 import org.javamiko.transport.Negotiated;
 
 /**
@@ -15,13 +16,20 @@ import org.javamiko.transport.Negotiated;
  */
 final class Negotiation {
     static final String AEAD_MAC = "<implicit>";
+    /** RFC 4462 §5: no host key; only a GSS-API key exchange, which authenticates the server itself, may use it. */
+    static final String NULL_HOST_KEY = "null";
 
     private Negotiation() {
     }
 
     static Negotiated negotiate(KexInit client, KexInit server) throws SshException {
-        String kex = pick("key exchange", withoutPseudo(client.kex()), server.kex());
-        String hostKey = pick("host key", client.hostKeys(), server.hostKeys());
+        List<String> signingKeys = client.hostKeys().stream().filter(n -> !n.equals(NULL_HOST_KEY)).toList();
+        boolean canSign = signingKeys.stream().anyMatch(server.hostKeys()::contains);
+        // RFC 4253 §7.1: a method that needs a host key signature is chosen only when a signing host key algorithm is shared.
+        List<String> kexCandidates = withoutPseudo(client.kex()).stream().filter(n -> canSign || KexMethods.isGss(n)).toList();
+        String kex = pick("key exchange", kexCandidates.isEmpty() ? withoutPseudo(client.kex()) : kexCandidates,
+                server.kex());
+        String hostKey = pick("host key", KexMethods.isGss(kex) ? client.hostKeys() : signingKeys, server.hostKeys());
         String cipherOut = pick("cipher (client to server)", client.ciphersC2s(), server.ciphersC2s());
         String cipherIn = pick("cipher (server to client)", client.ciphersS2c(), server.ciphersS2c());
         String macOut = isAead(cipherOut) ? AEAD_MAC : pick("MAC (client to server)", client.macsC2s(), server.macsC2s());

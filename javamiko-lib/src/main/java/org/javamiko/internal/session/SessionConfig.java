@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 
 import org.javamiko.internal.algo.AlgorithmOffer;
+import org.javamiko.internal.gss.GssTarget;
 import org.slf4j.Logger;
 
 /**
@@ -17,9 +18,12 @@ import org.slf4j.Logger;
  * @param clientVersion our identification string, without CR LF
  * @param rekeyStallTimeout how long a sender waits for a key re-exchange to let it through
  *                          before the session is given up as stalled
+ * @param gssKex the Kerberos target of GSS-API key exchange, offered first in every exchange;
+ *               null when it is off
  */
 public record SessionConfig(AlgorithmOffer offer, Logger log, ThreadFactory threadFactory,
-                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration rekeyStallTimeout) {
+                            long rekeyBytes, Duration rekeyInterval, String clientVersion, Duration rekeyStallTimeout,
+                            GssTarget gssKex) {
     /** Re-key after 1 GiB per direction, as OpenSSH's RekeyLimit default for AES comes close to. */
     public static final long DEFAULT_REKEY_BYTES = 1L << 30;
     /** Re-key after an hour. */
@@ -28,6 +32,12 @@ public record SessionConfig(AlgorithmOffer offer, Logger log, ThreadFactory thre
     public static final String CLIENT_VERSION = "SSH-2.0-javamiko_0.1";
     /** The smallest byte limit that makes sense: under it we would re-key every few packets. */
     public static final long MIN_REKEY_BYTES = 16 * 1024;
+
+    /** A session without GSS-API key exchange. */
+    public SessionConfig(AlgorithmOffer offer, Logger log, ThreadFactory threadFactory, long rekeyBytes,
+                         Duration rekeyInterval, String clientVersion, Duration rekeyStallTimeout) {
+        this(offer, log, threadFactory, rekeyBytes, rekeyInterval, clientVersion, rekeyStallTimeout, null);
+    }
 
     /** @throws IllegalArgumentException when {@code bytes} is under {@link #MIN_REKEY_BYTES} */
     public static void checkRekeyBytes(long bytes) {

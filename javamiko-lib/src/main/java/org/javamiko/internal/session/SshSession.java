@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.javamiko.SshException;
 import org.javamiko.internal.cipher.Ciphers;
+import org.javamiko.internal.gss.GssContext;
 import org.javamiko.internal.packet.PacketReader;
 import org.javamiko.internal.packet.PacketWriter;
 import org.javamiko.internal.wire.SshBuffer;
@@ -284,7 +285,8 @@ public final class SshSession implements AutoCloseable {
 
     /**
      * @return the server's signature over the session identifier (from the first key exchange),
-     *         which proves to an ssh-agent which host this session is with (session-bind@openssh.com)
+     *         which proves to an ssh-agent which host this session is with (session-bind@openssh.com);
+     *         null after a GSS-API key exchange, which has no such signature
      */
     public byte[] sessionSignature() {
         return kex.sessionSignature();
@@ -295,9 +297,22 @@ public final class SshSession implements AutoCloseable {
         return config.threadFactory();
     }
 
-    /** @return the server's host key, verified against the exchange hash */
+    /**
+     * @return the server's host key, verified against the exchange hash; null after a GSS-API key
+     *         exchange in which the server sent none
+     */
     public PKey serverHostKey() {
         return kex.hostKey();
+    }
+
+    /** @return whether the first key exchange was GSS-API's, so that Kerberos authenticated the server */
+    public boolean gssKexUsed() {
+        return kex.gssKexUsed();
+    }
+
+    /** @return the security context of the first GSS-API key exchange (for gssapi-keyex), or null */
+    public GssContext gssKexContext() {
+        return kex.gssKexContext();
     }
 
     /** @return what the last key exchange chose, or null before the first */
