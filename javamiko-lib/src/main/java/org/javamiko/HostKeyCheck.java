@@ -20,8 +20,9 @@ import org.javamiko.transport.Transport;
 import org.slf4j.Logger;
 
 /**
- * The host-key side of {@link SshClient#connect}: the algorithms offered (known key types of the
- * host first, as OpenSSH does), the check of the server's key against the known hosts, and the
+ * The host-key side of {@link SshClient#connect}: the algorithms offered (certificate
+ * algorithms first when a CA is known for the host, then the host's known key types, as OpenSSH
+ * does), the check of the server's key or host certificate against the known hosts, and the
  * policy for a host that is not known.
  */
 final class HostKeyCheck {
@@ -157,12 +158,6 @@ final class HostKeyCheck {
         if (!t.isGssKexUsed()) {
             check(knownName, t.getRemoteServerKey(), policy);
         }
-    }
-
-    /** @return the key types known for a host: the system files' when they know it, else the local set's */
-    List<String> knownKeyTypes(String knownName) {
-        List<String> knownTypes = systemHostKeys.keyTypes(knownName);
-        return knownTypes.isEmpty() ? hostKeys.keyTypes(knownName) : knownTypes;
     }
 
     /**

@@ -82,6 +82,21 @@ class AgentLoginOpenSshTest {
     }
 
     @Test
+    void anAgentKeyIsQueriedBeforeTheAgentIsAskedToSign() throws IOException {
+        Path key = clientKey(SshKeygen.KeyType.ED25519);
+        agent.add(key);
+        int logStart = sshd.log().length();
+        try (SshClient client = trustingClient()) {
+            client.connect(sshd.host(), throughAgent(agent.socket()).build());
+        }
+        // the agent may ask its user to confirm each signature: only a key the server accepts signs
+        String line = PKey.fromPath(key).publicKeyLine();
+        String log = sshd.log().substring(logStart);
+        assertThat(log).contains("querying public key " + line).contains("attempting public key " + line);
+        assertThat(log.indexOf("querying public key " + line)).isLessThan(log.indexOf("attempting public key " + line));
+    }
+
+    @Test
     void rsaThroughTheAgentSignsWithSha512() throws IOException {
         agent.add(sshd.clientKeys().rsa());
         try (SshClient client = trustingClient()) {
