@@ -8,6 +8,8 @@ module org.javamiko {
     requires transitive org.slf4j;
     requires org.bouncycastle.provider;
     requires java.security.jgss;
+    // junixsocket, optional: ControlMaster sessions pass file descriptors (SCM_RIGHTS), which the JDK cannot
+    requires static org.newsclub.net.unix;
 
     exports org.javamiko;
     exports org.javamiko.config;

@@ -1,0 +1,83 @@
+package org.javamiko;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+
+import org.javamiko.internal.mux.MuxClient;
+
+/**
+ * A command or a stdio forward running through a {@link ControlMaster}: its streams (our ends
+ * of the descriptors handed to the master) and its exit status.
+ *
+ * <pre>{@code
+ * try (ControlMasterSession s = master.execCommand("cat", ExecOptions.defaults())) {
+ *     s.stdin().write(data);
+ *     s.stdin().close();
+ *     byte[] echoed = s.stdout().readAllBytes();
+ *     int status = s.exitStatus(Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ */
+public final class ControlMasterSession implements AutoCloseable {
+    private final MuxClient.Session session;
+    private final OutputStream stdin;
+
+    ControlMasterSession(MuxClient.Session session) {
+        this.session = session;
+        OutputStream raw = session.stdin();
+        this.stdin = new OutputStream() { // close() sends EOF but keeps stdout readable
+            @Override
+            public void write(int b) throws IOException {
+                raw.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                raw.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                session.shutdownStdin();
+            }
+        };
+    }
+
+    /** @return the remote side's stdin; closing it sends EOF */
+    public OutputStream stdin() {
+        return stdin;
+    }
+
+    /** @return the remote side's stdout (for a stdio forward: the bytes from the destination) */
+    public InputStream stdout() {
+        return session.stdout();
+    }
+
+    /**
+     * @return the command's stderr
+     * @throws IllegalStateException for a stdio forward, which has none
+     */
+    public InputStream stderr() {
+        return session.stderr();
+    }
+
+    /**
+     * Waits for the command's exit status, which the master sends when its channel closes.
+     *
+     * @param timeout the bound, or null for none
+     * @return the status; -1 when the master ended without one
+     * @throws java.net.SocketTimeoutException when the bound passes
+     * @throws IOException when the control connection fails
+     */
+    public int exitStatus(Duration timeout) throws IOException {
+        return session.exitStatus(timeout);
+    }
+
+    /** Closes our streams and the control connection; the master then closes the channel. */
+    @Override
+    public void close() {
+        session.close();
+    }
+}

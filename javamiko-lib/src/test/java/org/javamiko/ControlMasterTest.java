@@ -1,0 +1,200 @@
+package org.javamiko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.javamiko.testing.KeySet;
+import org.javamiko.testing.OpenSshServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link ControlMaster} against a real OpenSSH master ({@code ssh -M -S path -N}) that the test
+ * starts against the test sshd, and kills at the end. The master sends a session's environment
+ * only where its own {@code SendEnv} allows, as for its own sessions.
+ */
+class ControlMasterTest {
+    private static final long BOUND_SECONDS = 20;
+    private static final Duration WAIT = Duration.ofSeconds(BOUND_SECONDS);
+
+    @RegisterExtension
+    static final OpenSshServer sshd = OpenSshServer.builder().option("AcceptEnv", "LANG").build();
+
+    @TempDir
+    static Path dir;
+
+    static final List<Process> masters = new ArrayList<>();
+    static Process master;
+    static ControlMaster control;
+
+    @BeforeAll
+    static void startMaster() throws IOException {
+        master = startMaster("cm");
+        control = ControlMaster.at(dir.resolve("cm"));
+    }
+
+    @AfterAll
+    static void killMasters() throws InterruptedException {
+        for (Process p : masters) {
+            p.destroy();
+            if (!p.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts {@code ssh -M -S dir/name -N} against the test sshd and waits until it answers. */
+    private static Process startMaster(String name) throws IOException {
+        Path knownHosts = sshd.writeKnownHosts(dir.resolve("known_hosts"));
+        Path socket = dir.resolve(name);
+        Process p = new ProcessBuilder("ssh", "-M", "-S", socket.toString(), "-N", "-F", "/dev/null",
+                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentityAgent=none",
+                "-o", "IdentitiesOnly=yes", "-o", "SendEnv=LANG", "-i", KeySet.clientKeys().ed25519().toString(),
+                "-p", Integer.toString(sshd.port()), sshd.user() + "@" + sshd.host())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        masters.add(p);
+        ControlMaster m = ControlMaster.at(socket);
+        assertThat(within(() -> m.isAlive() || !p.isAlive())).isTrue();
+        assertThat(m.isAlive()).as("the master answers; its log: %s", log(name)).isTrue();
+        return p;
+    }
+
+    private static String log(String name) {
+        try {
+            return Files.readString(dir.resolve(name + ".log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void theAliveCheckGivesTheMastersPid() throws IOException {
+        assertThat(control.pid()).isEqualTo(master.pid());
+    }
+
+    @Test
+    void aCommandRunsThroughTheMastersConnection() throws IOException {
+        long logins = logins();
+
+        CommandResult r = control.run("echo out; echo err >&2; exit 3", ExecOptions.defaults());
+
+        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.stderr()).isEqualTo("err\n");
+        assertThat(r.exitStatus()).isEqualTo(3);
+        assertThat(logins()).as("no new login").isEqualTo(logins);
+    }
+
+    @Test
+    void thePtyAndTheEnvironmentReachTheCommand() throws IOException {
+        CommandResult r = control.run("tty; echo $LANG", ExecOptions.builder().getPty(true)
+                .environment(Map.of("LANG", "C.UTF-8")).build());
+
+        assertThat(r.stdout()).startsWith("/dev/pts/").contains("C.UTF-8");
+    }
+
+    @Test
+    void stdinReachesTheCommand() throws IOException {
+        try (ControlMasterSession s = control.execCommand("cat", ExecOptions.defaults())) {
+            s.stdin().write("through the master\n".getBytes(StandardCharsets.UTF_8));
+            s.stdin().close();
+
+            assertThat(new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("through the master\n");
+            assertThat(s.exitStatus(WAIT)).isZero();
+        }
+    }
+
+    @Test
+    void aStdioForwardReachesTheDestination() throws IOException {
+        try (ControlMasterSession s = control.openStdioForward("127.0.0.1", sshd.port())) {
+            assertThat(readLine(s.stdout())).startsWith("SSH-2.0-OpenSSH");
+        }
+    }
+
+    @Test
+    void aLocalForwardListensHere() throws IOException {
+        int port = freePort();
+        control.forwardLocal("127.0.0.1", port, "127.0.0.1", sshd.port());
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            assertThat(readLine(socket.getInputStream())).startsWith("SSH-2.0-OpenSSH");
+        }
+    }
+
+    @Test
+    void terminateEndsTheMaster() throws IOException, InterruptedException {
+        Process other = startMaster("cm-terminate");
+
+        ControlMaster.at(dir.resolve("cm-terminate")).terminate();
+
+        assertThat(other.waitFor(BOUND_SECONDS, TimeUnit.SECONDS)).as("the master exited").isTrue();
+    }
+
+    @Test
+    void stopListeningRemovesTheSocketButKeepsItsSessions() throws IOException {
+        startMaster("cm-stop");
+        ControlMaster stopping = ControlMaster.at(dir.resolve("cm-stop"));
+        try (ControlMasterSession s = stopping.execCommand("cat", ExecOptions.defaults())) {
+            stopping.stopListening();
+
+            assertThat(within(() -> !Files.exists(stopping.path()))).as("the socket is gone").isTrue();
+            assertThat(stopping.isAlive()).isFalse();
+            s.stdin().write("still here\n".getBytes(StandardCharsets.UTF_8));
+            s.stdin().close();
+            assertThat(new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("still here\n");
+        }
+    }
+
+    @Test
+    void noMasterIsNotAlive() {
+        assertThat(ControlMaster.at(dir.resolve("nothing-here")).isAlive()).isFalse();
+    }
+
+    private static long logins() {
+        return sshd.log().lines().filter(l -> l.contains("Accepted publickey")).count();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean within(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+}
