@@ -168,6 +168,30 @@ class GssKexOpenSshTest {
     }
 
     @Test
+    void trustDnsCanonicalisesTheAddressConnectedTo() throws Exception {
+        // no gssHost: the principal's host is 127.0.0.1, which DNS (here /etc/hosts) maps back to localhost
+        ConnectOptions options = gssKex(server).gssHost(null).gssTrustDns(true).build();
+        try (SshClient client = connect(subject, server, options)) {
+            assertTrue(client.getTransport().isGssKexUsed());
+        }
+    }
+
+    @Test
+    void withoutTrustDnsTheAddressIsUsedAsGiven() {
+        ConnectOptions options = gssKex(server).gssHost(null).gssTrustDns(false).build();
+        SshException e = assertThrows(SshException.class, () -> connect(subject, server, options));
+        assertTrue(e.getMessage().contains("host/127.0.0.1"), e.getMessage());
+    }
+
+    @Test
+    void aServerWithoutGssKexHasItsHostKeyCheckedAsAlways() throws Exception {
+        try (OpenSshServer plain = realm.sshd().option("GSSAPIKeyExchange", "no").start()) {
+            SshException e = assertThrows(SshException.class, () -> connect(subject, plain, gssKex(plain).build()));
+            assertTrue(e.getMessage().contains("not found in known_hosts"), e.getMessage());
+        }
+    }
+
+    @Test
     void delegatedTicketIsListedByKlistOnTheServer() throws Exception {
         try (SshClient client = connect(subject, server, gssKex(server).gssDelegCreds(true).build())) {
             CommandResult result = client.run("klist");
