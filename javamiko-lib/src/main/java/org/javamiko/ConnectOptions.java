@@ -198,7 +198,9 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
 
         /**
          * @param on whether to try GSS-API (Kerberos) authentication, gssapi-with-mic, first (as
-         *     paramiko); default false. See docs/kerberos.md for where the ticket comes from.
+         *     paramiko), where the server offers it (a "none" request asks, as ssh does, so a server
+         *     without Kerberos costs no Kerberos start-up); default false. See docs/kerberos.md for
+         *     where the ticket comes from.
          * @return this builder
          */
         public Builder gssAuth(boolean on) {
