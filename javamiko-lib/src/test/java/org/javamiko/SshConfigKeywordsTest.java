@@ -167,6 +167,22 @@ class SshConfigKeywordsTest {
     }
 
     @Test
+    void aMalformedLocalForwardIsRefusedNamingIt() {
+        SshConfig config = config(ed25519() + "  LocalForward 8080\n");
+
+        assertThatThrownBy(() -> PlanResolver.resolve("box", ConnectOptions.builder().sshConfig(config).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LocalForward '8080'");
+    }
+
+    @Test
+    void aForwardingJavamikoCannotOpenFailsTheConnectUnderExitOnForwardFailure() throws IOException {
+        String extra = ed25519() + "  RemoteForward " + freePort() + "\n  ExitOnForwardFailure yes\n"; // SOCKS on the server
+
+        assertThatThrownBy(() -> connected(extra)).isInstanceOf(SshException.class)
+                .hasMessageContaining("RemoteForward").hasMessageContaining("not supported");
+    }
+
+    @Test
     void closingTheClientClosesTheConfiguredForwards() throws IOException {
         int port = freePort();
         SshClient client = connected(ed25519() + "  LocalForward " + port + " 127.0.0.1:" + server.port() + "\n");
