@@ -98,6 +98,24 @@ class GssKexOpenSshTest {
                 "gss-group14-sha256-toWM5Slw5Ew8Mqkay+al2g=="), KexMethods.gssOrder());
     }
 
+    @Test
+    void offersTheGssMethodsFirstAndTheNullHostKeyLast() throws Exception {
+        try (SshClient client = connect(subject, server, gssKex(server).build())) {
+            assertTrue(client.getTransport().isGssKexUsed());
+        }
+        List<String> lines = server.log().lines().toList();
+        String ours = "KEX algorithms: " + String.join(",", KexMethods.gssOrder()) + "," + KexMethods.defaultOrder().get(0);
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(ours)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "sshd logged our KEXINIT, " + ours);
+        String hostKeys = lines.stream().skip(at).filter(l -> l.contains("host key algorithms:")).findFirst().orElseThrow();
+        assertTrue(hostKeys.endsWith(",null [preauth]"), hostKeys);
+    }
+
     @ParameterizedTest
     @MethodSource("gssMethods")
     void negotiatesEachGssMethod(String method) throws Exception {
