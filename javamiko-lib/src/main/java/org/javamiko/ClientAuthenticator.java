@@ -6,12 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.javamiko.internal.auth.CertifiedKey;
+import org.javamiko.internal.auth.IdentityFiles;
 import org.javamiko.internal.auth.KeyFileCache;
+import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.agent.Agent;
+import org.javamiko.keys.Certificate;
 import org.javamiko.keys.PKey;
 import org.javamiko.transport.Prompt;
 import org.javamiko.transport.Transport;
@@ -22,6 +29,11 @@ import org.slf4j.Logger;
  * the key files, the agent's keys, the keys in {@code ~/.ssh}, then the password, with
  * keyboard-interactive answered by the password where the server asks for it.
  *
+ * <p>With an ssh_config (see {@link ConnectionPlan}): PreferredAuthentications chooses the methods
+ * and their order; the certificates of CertificateFile are offered, each just before the key it
+ * certifies; with IdentitiesOnly only the identity files' keys (and agent keys matching them or a
+ * certificate) are tried.
+ *
  * <p>As paramiko, it starts with the first credential, not with the "none" method (that is
  * tried only when there is no credential at all). Each refusal names the methods the server
  * allows; methods it does not allow are skipped from then on. After a partial success (two
@@ -29,12 +41,16 @@ import org.slf4j.Logger;
  */
 final class ClientAuthenticator {
     private static final List<String> DEFAULT_KEY_FILES = List.of("id_rsa", "id_ecdsa", "id_ed25519");
+    /** javamiko's order when PreferredAuthentications does not say (paramiko's: the password before prompts). */
+    private static final List<String> DEFAULT_ORDER = List.of("gssapi-with-mic", "publickey", "password",
+            "keyboard-interactive");
 
     private final Transport transport;
     private final ConnectOptions options;
     private final Logger log;
     private final KeyFileCache keyFiles;
     private final String hostname;
+    private final ConnectionPlan plan;
     private AuthenticationException gssFailure;
     private final List<String> tried = new ArrayList<>();
     private final List<PasswordRequiredException> lockedKeys = new ArrayList<>();
@@ -42,6 +58,9 @@ final class ClientAuthenticator {
     private Agent agent;
     private List<PKey> givenKeys;
     private List<PKey> homeKeys;
+    private List<Certificate> certificates;
+    /** The public blobs of the identity files (even those not loaded): agent keys allowed by IdentitiesOnly. */
+    private Set<ByteBuffer> identityBlobs;
     private IOException keyFileFailure;
 
     /**
@@ -50,10 +69,12 @@ final class ClientAuthenticator {
      * @param log where to log each attempt (DEBUG; never a secret)
      * @param keyFiles the client's decoded key files, reused while a file is unchanged
      * @param hostname the host connected to: the GSS-API principal's host part unless gssHost says otherwise
+     * @param plan the connection's plan: its certificate files, IdentitiesOnly and PreferredAuthentications
      */
     public ClientAuthenticator(Transport transport, ConnectOptions options, Logger log, KeyFileCache keyFiles,
-            String hostname) {
+            String hostname, ConnectionPlan plan) {
         this.hostname = hostname;
+        this.plan = plan;
         this.transport = transport;
         this.options = options;
         this.log = log;
@@ -72,12 +93,20 @@ final class ClientAuthenticator {
         }
         try {
             List<PKey> given = new ArrayList<>();
+            Set<ByteBuffer> blobs = new HashSet<>();
             for (Path file : options.keyFilenames()) {
                 PKey key = load(file, true);
                 if (key != null) {
                     given.add(key);
                 }
+                byte[] blob = key != null ? key.keyBlob() : IdentityFiles.publicHalf(file, log);
+                if (blob != null) {
+                    blobs.add(ByteBuffer.wrap(blob));
+                }
             }
+            certificates = IdentityFiles.certificates(plan.certificateFiles(), log);
+            certificates.forEach(cert -> blobs.add(ByteBuffer.wrap(cert.getKey().keyBlob())));
+            identityBlobs = blobs;
             List<PKey> home = new ArrayList<>();
             if (options.lookForKeys()) {
                 Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
@@ -115,40 +144,78 @@ final class ClientAuthenticator {
 
     private void tryEachMethod() throws IOException {
         String user = options.username();
-        List<PKey> keys = keys();
-        String password = options.password();
+        List<String> order = order();
         // RFC 4462 §4: after a GSS-API key exchange its context logs us in without a second Kerberos exchange.
-        if (transport.isGssKexUsed() && tryMethod("gssapi-keyex", "gssapi-keyex",
-                () -> transport.authGssapiKeyex(options.username()))) {
+        if (transport.isGssKexUsed() && (plan.preferredAuthentications().isEmpty()
+                || plan.preferredAuthentications().contains("gssapi-keyex"))
+                && tryMethod("gssapi-keyex", "gssapi-keyex", () -> transport.authGssapiKeyex(user))) {
             return;
         }
-        if (options.gssAuth() && tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic)) {
+        List<PKey> keys = order.contains("publickey") ? keys() : List.of();
+        String password = order.contains("password") || order.contains("keyboard-interactive") ? options.password() : null;
+        boolean gss = options.gssAuth() && order.contains("gssapi-with-mic");
+        boolean handler = options.interactiveHandler() != null && order.contains("keyboard-interactive");
+        if (keys.isEmpty() && password == null && !handler && !gss && tryNone(user)) {
             return;
         }
-        if (keys.isEmpty() && password == null && options.interactiveHandler() == null && !options.gssAuth()
-                && tryNone(user)) {
-            return;
+        for (String method : order) {
+            boolean done = switch (method) {
+                case "gssapi-with-mic" -> gss && tryGss(user);
+                case "publickey" -> tryKeys(user, keys);
+                case "password" -> password != null
+                        && tryMethod(method, method, () -> transport.authPassword(user, password));
+                default -> tryInteractive(user, password, handler);
+            };
+            if (done) {
+                return;
+            }
         }
+        throw failure(user);
+    }
+
+    /** PreferredAuthentications' methods javamiko has, in its order; else javamiko's order. */
+    private List<String> order() {
+        List<String> preferred = plan.preferredAuthentications().stream().map(String::trim)
+                .filter(DEFAULT_ORDER::contains).distinct().toList();
+        if (plan.preferredAuthentications().isEmpty()) {
+            return DEFAULT_ORDER;
+        }
+        if (preferred.size() < plan.preferredAuthentications().size()) {
+            log.debug("PreferredAuthentications {}: javamiko tries {}", plan.preferredAuthentications(), preferred);
+        }
+        return preferred;
+    }
+
+    private boolean tryKeys(String user, List<PKey> keys) throws IOException {
         for (PKey key : keys) {
             if (tryMethod("publickey", "publickey " + key.getName() + " " + key.fingerprint(),
                     () -> transport.authPublickey(user, key))) {
-                return;
+                return true;
             }
         }
-        if (password != null) {
-            if (tryMethod("password", "password", () -> transport.authPassword(user, password))) {
-                return;
-            }
-            if (tryMethod("keyboard-interactive", "keyboard-interactive",
-                    () -> transport.authInteractive(user, (name, instruction, prompts) -> passwordAnswer(prompts, password), ""))) {
-                return;
-            }
+        return false;
+    }
+
+    /** keyboard-interactive answered by the password (one hidden prompt), then by the handler. */
+    private boolean tryInteractive(String user, String password, boolean handler) throws IOException {
+        if (password != null && tryMethod("keyboard-interactive", "keyboard-interactive",
+                () -> transport.authInteractive(user, (name, instruction, prompts) -> passwordAnswer(prompts, password), ""))) {
+            return true;
         }
-        if (options.interactiveHandler() != null && tryMethod("keyboard-interactive", "keyboard-interactive (handler)",
-                () -> transport.authInteractive(user, options.interactiveHandler(), ""))) {
-            return;
+        return handler && tryMethod("keyboard-interactive", "keyboard-interactive (handler)",
+                () -> transport.authInteractive(user, options.interactiveHandler(), ""));
+    }
+
+    /**
+     * gssapi-with-mic only when the server takes it: JGSS starts slowly (~0.7 s the first time in
+     * a JVM) and most servers have no Kerberos, while Debian's ssh_config turns
+     * GSSAPIAuthentication on for every host. So, as ssh does, the "none" request asks first.
+     */
+    private boolean tryGss(String user) throws IOException {
+        if (allowed.isEmpty() && tryNone(user)) {
+            return true;
         }
-        throw failure(user);
+        return tryMethod("gssapi-with-mic", "gssapi-with-mic", this::gssapiWithMic);
     }
 
     /** gssapi-with-mic, its refusal kept: why Kerberos failed (no ticket, unknown principal) is the news. */
@@ -248,22 +315,34 @@ final class ClientAuthenticator {
 
     /**
      * The keys to offer, in order, each blob once: a key file that is also in the agent is tried
-     * once, while a key and its certificate are two credentials.
+     * once, while a key and its certificate are two credentials; a CertificateFile's certificate
+     * comes just before the first key that can sign for it.
      */
     private List<PKey> keys() throws IOException {
         loadKeyFiles();
         if (keyFileFailure != null) {
             throw keyFileFailure;
         }
-        Map<ByteBuffer, PKey> keys = new LinkedHashMap<>();
+        List<PKey> candidates = new ArrayList<>();
         if (options.pkey() != null) {
-            add(keys, options.pkey());
+            candidates.add(options.pkey());
         }
-        givenKeys.forEach(key -> add(keys, key));
+        candidates.addAll(givenKeys);
         if (options.allowAgent()) {
-            agentKeys().forEach(key -> add(keys, key));
+            // IdentitiesOnly: the agent signs only for the identity files (when it holds their key)
+            agentKeys().stream().filter(key -> !plan.identitiesOnly() || identityBlobs.contains(ByteBuffer.wrap(key.keyBlob())))
+                    .forEach(candidates::add);
         }
-        homeKeys.forEach(key -> add(keys, key));
+        candidates.addAll(homeKeys);
+        Map<ByteBuffer, PKey> keys = new LinkedHashMap<>();
+        for (PKey key : candidates) {
+            for (Certificate cert : certificates) {
+                if (key.canSign() && Arrays.equals(cert.getKey().keyBlob(), key.keyBlob())) {
+                    add(keys, new CertifiedKey(key, cert));
+                }
+            }
+            add(keys, key);
+        }
         return new ArrayList<>(keys.values());
     }
 

@@ -198,10 +198,13 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
 
         /**
          * @param on whether to try GSS-API (Kerberos) authentication, gssapi-with-mic, first (as
-         *     paramiko); default false. See docs/kerberos.md for where the ticket comes from.
+         *     paramiko), where the server offers it (a "none" request asks, as ssh does, so a server
+         *     without Kerberos costs no Kerberos start-up); default false. See docs/kerberos.md for
+         *     where the ticket comes from.
          * @return this builder
          */
         public Builder gssAuth(boolean on) {
+            v.explicitlySet.add("gssAuth");
             v.gssAuth = on;
             return this;
         }
@@ -215,6 +218,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssKex(boolean on) {
+            v.explicitlySet.add("gssKex");
             v.gssKex = on;
             return this;
         }
@@ -225,6 +229,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssDelegCreds(boolean on) {
+            v.explicitlySet.add("gssDelegCreds");
             v.gssDelegCreds = on;
             return this;
         }
@@ -245,6 +250,7 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * @return this builder
          */
         public Builder gssTrustDns(boolean on) {
+            v.explicitlySet.add("gssTrustDns");
             v.gssTrustDns = on;
             return this;
         }
@@ -299,20 +305,34 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         /**
          * Resolves the name given to {@code connect} as {@code ssh name} would with this
          * configuration, and applies its HostName, HostKeyAlias, Port, User, IdentityFile (every one, in
-         * order, after this builder's; missing files skipped as ssh does), IdentitiesOnly (then neither
-         * the agent nor other keys are tried), IdentityAgent ({@code none}, a path, {@code $VAR},
-         * {@code SSH_AUTH_SOCK}), UserKnownHostsFile (several; the first is where new keys are saved),
+         * order, after this builder's; missing files skipped as ssh does), CertificateFile (each
+         * certificate offered just before the identity file's or agent's key it certifies),
+         * IdentitiesOnly (then only the identity files' keys are tried, and the agent's only where
+         * they are the same key, e.g. an encrypted file whose key the agent holds), IdentityAgent
+         * ({@code none}, a path, {@code $VAR}, {@code SSH_AUTH_SOCK}), PreferredAuthentications (the
+         * methods tried and their order, among publickey, password, keyboard-interactive and
+         * gssapi-with-mic), UserKnownHostsFile (several; the first is where new keys are saved),
          * GlobalKnownHostsFile, StrictHostKeyChecking (yes and ask: {@link RejectPolicy}; accept-new:
          * {@link AutoAddPolicy}; no/off: {@link WarningPolicy}) unless
-         * {@link SshClient#setMissingHostKeyPolicy} was called, Ciphers, MACs, KexAlgorithms,
+         * {@link SshClient#setMissingHostKeyPolicy} was called, HashKnownHosts (accept-new then writes
+         * {@code |1|} hashed names), Ciphers, MACs, KexAlgorithms,
          * HostKeyAlgorithms, PubkeyAcceptedAlgorithms (with {@code + - ^} against javamiko's
          * defaults), ConnectTimeout, ServerAliveInterval and ServerAliveCountMax ({@link #keepalive}),
          * Compression, ForwardAgent and SetEnv (for every command), ProxyJump and ProxyCommand
-         * ({@code none} honoured). A value set on this builder wins. Not applied (logged at DEBUG
-         * when present): CertificateFile (a {@code -cert.pub} beside an identity file is still
-         * used), PreferredAuthentications, HashKnownHosts (new entries are written with plain
-         * names), LocalForward, RemoteForward, DynamicForward, ControlMaster/ControlPath,
-         * AddKeysToAgent, VerifyHostKeyDNS, UpdateHostKeys, and every other keyword.
+         * ({@code none} honoured), GSSAPIAuthentication, GSSAPIDelegateCredentials,
+         * GSSAPIKeyExchange and GSSAPITrustDns ({@link #gssAuth}, {@link #gssDelegCreds},
+         * {@link #gssKex}, {@link #gssTrustDns}; with a configuration, as in ssh, the ticket is not
+         * delegated nor DNS trusted unless it says so; gssapi-with-mic is tried only where the server
+         * offers it; GSSAPIKeyExchange yes needs a Kerberos ticket as {@code gssKex(true)} does, where
+         * ssh would fall back to the other key exchanges), and LocalForward, RemoteForward and DynamicForward of the target (not of
+         * jump hops), opened once connected and closed with the client, with GatewayPorts,
+         * ClearAllForwardings and ExitOnForwardFailure: as in ssh, a forwarding that cannot be
+         * opened is logged as a warning and left out, unless ExitOnForwardFailure is yes, when
+         * {@code connect} fails naming it (javamiko cannot listen on a local Unix socket, forward to
+         * one, nor run a SOCKS proxy on the server: such forwardings count as failed). A value set
+         * on this builder wins. Not applied (logged at DEBUG when present):
+         * ControlMaster/ControlPath/ControlPersist, AddKeysToAgent, VerifyHostKeyDNS, UpdateHostKeys,
+         * BatchMode, GSSAPIServerIdentity, SendEnv, RequestTTY, LogLevel, and every other keyword.
          *
          * @param config e.g. {@link SshConfig#load()}
          * @return this builder

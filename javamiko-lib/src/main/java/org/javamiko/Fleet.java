@@ -1,14 +1,11 @@
 package org.javamiko;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -19,13 +16,17 @@ import java.util.function.Supplier;
 import org.javamiko.internal.fleet.LineCollector;
 import org.javamiko.internal.fleet.Threads;
 import org.javamiko.sftp.SftpClient;
-import org.javamiko.transport.Channel;
 
 /**
  * Runs a command, an SFTP transfer, or any {@link FleetTask} on many hosts at once, as Fabric's
  * and parallel-ssh's group runs: bounded concurrency, a per-host timeout, one
  * {@link FleetResult} per host streamed as each finishes, and connections kept for the next task
  * on the same host. A failing host never stops the others.
+ *
+ * <p>Connections: kept in an {@link SshClientPool}, so tasks to one host (however it is spelled:
+ * {@code web-1} and {@code root@web-1:22} resolve alike) share one connection and pay one
+ * handshake, a second connection opens when the server's {@code MaxSessions} is reached, and a
+ * dead connection is replaced for the next task.
  *
  * <pre>{@code
  * try (Fleet fleet = Fleet.builder()
@@ -46,7 +47,8 @@ import org.javamiko.transport.Channel;
  * (Java 21+, chosen at run time), daemon platform threads on Java 17.
  *
  * <p>Timeout: {@link Builder#timeout} bounds each task on each host, connecting included. When it
- * passes, the host's result is a {@link SocketTimeoutException} at once, its connection is closed,
+ * passes, the host's result is a {@link SocketTimeoutException} at once, its connection is closed
+ * (with any other task on that connection),
  * and another worker takes the slot, so a hanging host holds up nobody.
  *
  * <p>Hosts are {@code [user@]host[:port]} ({@link FleetHost#parse}); {@code host} goes to
@@ -58,36 +60,26 @@ public final class Fleet implements AutoCloseable {
     /** The default number of hosts worked on at once, as pssh's. */
     public static final int DEFAULT_PARALLELISM = 32;
 
-    private final Function<FleetHost, ConnectOptions> options;
-    private final FleetClientSetup setup;
     private final int parallelism;
     private final Duration timeout;
-    private final boolean keepConnections;
     private final boolean captureOutput;
     private final FleetOutputListener output;
     private final boolean virtual;
     private final ThreadFactory workers;
     private final ScheduledThreadPoolExecutor timers;
-    private final Map<String, Pooled> pool = new ConcurrentHashMap<>();
+    private final FleetConnections connections;
     private volatile boolean closed;
 
-    /** A kept connection to one host; its monitor serialises connecting. */
-    private static final class Pooled {
-        volatile SshClient client;
-    }
-
     private Fleet(Builder b) {
-        this.options = b.options;
-        this.setup = b.setup;
         this.parallelism = b.parallelism;
         this.timeout = b.timeout;
-        this.keepConnections = b.keepConnections;
         this.captureOutput = b.captureOutput;
         this.output = b.output;
         this.virtual = b.virtualThreads && Threads.virtualAvailable();
         this.workers = Threads.factory(virtual, "fleet-");
         this.timers = new ScheduledThreadPoolExecutor(1, Threads.factory(false, "fleet-timer-"));
         this.timers.setRemoveOnCancelPolicy(true);
+        this.connections = new FleetConnections(b.options, b.setup, b.keepConnections, virtual ? workers : null);
     }
 
     /** @return a builder with the defaults: 32 at once, no timeout, connections kept, output captured */
@@ -134,7 +126,7 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetRun run(List<String> hosts, String command, ExecOptions exec) {
         Objects.requireNonNull(command, "command");
-        return submit(hosts, command, (host, client, left) -> runCommand(host, client, command, exec, left));
+        return start(hosts, command, (host, client, lease, left) -> runCommand(host, client, lease, command, exec, left));
     }
 
     /**
@@ -151,8 +143,8 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetRun put(List<String> hosts, Path local, String remote) {
         String description = "sftp put " + local + " " + remote;
-        return submit(hosts, description, (host, client, left) -> {
-            try (SftpClient sftp = client.openSftp()) {
+        return start(hosts, description, (host, client, lease, left) -> {
+            try (SftpClient sftp = FleetConnections.openSftp(client, lease)) {
                 if (left != null) {
                     sftp.setTimeout(left);
                 }
@@ -176,8 +168,8 @@ public final class Fleet implements AutoCloseable {
      */
     public FleetRun get(List<String> hosts, String remote, Function<FleetHost, Path> local) {
         String description = "sftp get " + remote;
-        return submit(hosts, description, (host, client, left) -> {
-            try (SftpClient sftp = client.openSftp()) {
+        return start(hosts, description, (host, client, lease, left) -> {
+            try (SftpClient sftp = FleetConnections.openSftp(client, lease)) {
                 if (left != null) {
                     sftp.setTimeout(left);
                 }
@@ -202,6 +194,11 @@ public final class Fleet implements AutoCloseable {
      * @throws IllegalStateException when the fleet is closed
      */
     public FleetRun submit(List<String> hosts, String description, FleetTask task) {
+        Objects.requireNonNull(task, "task");
+        return start(hosts, description, (host, client, lease, left) -> task.run(host, client, left));
+    }
+
+    private FleetRun start(List<String> hosts, String description, FleetConnections.LeasedTask task) {
         if (closed) {
             throw new IllegalStateException("the fleet is closed");
         }
@@ -213,28 +210,14 @@ public final class Fleet implements AutoCloseable {
 
     /** @return how many connections the fleet keeps open now */
     public int openConnections() {
-        int n = 0;
-        for (Pooled p : pool.values()) {
-            SshClient c = p.client;
-            if (c != null && c.getTransport() != null && c.getTransport().isActive()) {
-                n++;
-            }
-        }
-        return n;
+        return connections.open();
     }
 
     /** Closes every connection the fleet keeps, and its timer; runs still going fail. Idempotent. */
     @Override
     public void close() {
         closed = true;
-        for (Pooled p : pool.values()) {
-            SshClient c = p.client; // not under its monitor: a connect in progress must not hold close() up
-            p.client = null;
-            if (c != null) {
-                c.close();
-            }
-        }
-        pool.clear();
+        connections.close();
         timers.shutdownNow();
     }
 
@@ -252,125 +235,18 @@ public final class Fleet implements AutoCloseable {
         return timers.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** The job's client: the kept one when it is still up, else a new connection. */
-    SshClient clientFor(FleetRun.Job job) throws IOException {
-        if (closed) {
-            throw new SshException("the fleet is closed");
-        }
-        if (!keepConnections) {
-            SshClient client = new SshClient();
-            job.client = client;
-            connect(job, client);
-            return client;
-        }
-        Pooled p = pool.computeIfAbsent(job.host.spec(), k -> new Pooled());
-        synchronized (p) {
-            SshClient kept = p.client;
-            if (kept != null && kept.getTransport() != null && kept.getTransport().isActive()) {
-                job.client = kept;
-                return kept;
-            }
-            if (kept != null) {
-                kept.close();
-                p.client = null;
-            }
-            SshClient client = new SshClient();
-            job.client = client;
-            connect(job, client);
-            p.client = client;
-            if (closed) {
-                client.close();
-                throw new SshException("the fleet is closed");
-            }
-            return client;
-        }
+    FleetConnections connections() {
+        return connections;
     }
 
-    private void connect(FleetRun.Job job, SshClient client) throws IOException {
-        try {
-            if (virtual) {
-                client.setThreadFactory(workers);
-            }
-            setup.setUp(job.host, client);
-            client.connect(job.host.host(), options.apply(job.host));
-            if (job.settled.get()) {
-                throw new SocketTimeoutException(job.host.spec() + ": did not finish within " + timeout);
-            }
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw e;
-        }
-    }
-
-    /** After a job: a connection that is not kept is closed. */
-    void release(FleetRun.Job job) {
-        if (!keepConnections) {
-            SshClient c = job.client;
-            if (c != null) {
-                c.close();
-            }
-        }
-    }
-
-    /** A job timed out or was cancelled: its connection is closed under it. */
-    void abort(FleetRun.Job job) {
-        SshClient c = job.client;
-        if (c != null) {
-            c.close();
-        }
-    }
-
-    private CommandResult runCommand(FleetHost host, SshClient client, String command, ExecOptions exec, Duration left)
-            throws IOException {
-        long deadline = deadline(left, exec.timeout());
-        try (ExecStreams streams = client.execCommand(command, exec.toBuilder().timeout(null).build())) {
-            Channel channel = streams.channel();
-            channel.shutdownWrite();
-            LineCollector out = new LineCollector(captureOutput, output == null ? null : l -> output.line(host, false, l));
-            LineCollector err = new LineCollector(captureOutput, output == null ? null : l -> output.line(host, true, l));
-            byte[] buf = new byte[32 * 1024];
-            while (channel.waitForOutput(remaining(deadline, host))) {
-                drain(streams.stdout(), out, buf);
-                drain(streams.stderr(), err, buf);
-            }
-            out.finish();
-            err.finish();
-            int status = channel.recvExitStatus(remaining(deadline, host));
-            return new CommandResult(command, status, out.text(), err.text());
-        }
-    }
-
-    private static long deadline(Duration a, Duration b) {
-        long now = System.nanoTime();
-        long deadline = Long.MAX_VALUE;
-        for (Duration d : new Duration[] {a, b}) {
-            if (d != null) {
-                deadline = Math.min(deadline, now + d.toNanos());
-            }
-        }
-        return deadline;
-    }
-
-    private static Duration remaining(long deadline, FleetHost host) throws SocketTimeoutException {
-        if (deadline == Long.MAX_VALUE) {
-            return null;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException(host.spec() + ": the command did not finish within its timeout");
-        }
-        return Duration.ofNanos(left);
-    }
-
-    private static void drain(InputStream in, LineCollector to, byte[] buf) throws IOException {
-        int available;
-        while ((available = in.available()) > 0) {
-            int n = in.read(buf, 0, Math.min(buf.length, available));
-            if (n < 0) {
-                return;
-            }
-            to.accept(buf, 0, n);
-        }
+    private CommandResult runCommand(FleetHost host, SshClient client, SshClientPool.Lease lease, String command,
+                                     ExecOptions exec, Duration left) throws IOException {
+        long deadline = FleetConnections.deadline(left, exec.timeout());
+        ExecOptions untimed = exec.toBuilder().timeout(null).build();
+        ExecStreams streams = lease != null ? lease.execCommand(command, untimed) : client.execCommand(command, untimed);
+        LineCollector out = new LineCollector(captureOutput, output == null ? null : l -> output.line(host, false, l));
+        LineCollector err = new LineCollector(captureOutput, output == null ? null : l -> output.line(host, true, l));
+        return FleetConnections.runCommand(streams, host, command, deadline, out, err);
     }
 
     /** Settings for a {@link Fleet}; every setter returns the builder. */

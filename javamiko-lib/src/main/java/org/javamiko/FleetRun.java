@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
     private final Fleet fleet;
     private final String task;
-    private final FleetTask work;
+    private final FleetConnections.LeasedTask work;
     private final List<Job> jobs;
     private final ConcurrentLinkedQueue<Job> pending;
     private final FleetResult[] byHost;
@@ -51,6 +51,8 @@ public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
         volatile boolean started;
         /** The client this job connects or uses; closed by a timeout or cancel. */
         volatile SshClient client;
+        /** Its lease on the fleet's pool, when connections are kept. */
+        volatile SshClientPool.Lease lease;
 
         Job(FleetHost host, int index) {
             this.host = host;
@@ -58,7 +60,7 @@ public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
         }
     }
 
-    FleetRun(Fleet fleet, List<FleetHost> hosts, String task, FleetTask work) {
+    FleetRun(Fleet fleet, List<FleetHost> hosts, String task, FleetConnections.LeasedTask work) {
         this.fleet = fleet;
         this.task = task;
         this.work = work;
@@ -102,8 +104,8 @@ public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
                 new SocketTimeoutException(job.host.spec() + ": did not finish within " + timeout)), timeout);
         FleetResult result;
         try {
-            SshClient client = fleet.clientFor(job);
-            CommandResult r = work.run(job.host, client, timeLeft(job, timeout));
+            SshClient client = fleet.connections().clientFor(job);
+            CommandResult r = work.run(job.host, client, job.lease, timeLeft(job, timeout));
             result = FleetResult.completed(job.host, r, elapsed(job));
         } catch (Throwable t) {
             Exception e = t instanceof Exception ex ? ex : new ExecutionException(t);
@@ -112,7 +114,7 @@ public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
             if (timer != null) {
                 timer.cancel(false);
             }
-            fleet.release(job);
+            fleet.connections().release(job);
         }
         return settle(job, result);
     }
@@ -121,7 +123,7 @@ public final class FleetRun implements Iterable<FleetResult>, AutoCloseable {
     private void expire(Job job, Exception why) {
         FleetResult result = FleetResult.failed(job.host, task, why, elapsed(job));
         if (job.settled.compareAndSet(false, true)) {
-            fleet.abort(job);
+            fleet.connections().abort(job);
             deliver(job, result);
             if (!pending.isEmpty()) {
                 fleet.startWorker(this::workLoop);

@@ -82,7 +82,7 @@ final class HostKeyCheck {
             return policy;
         }
         return switch (plan.strictHostKeyChecking()) {
-            case "accept-new" -> new AutoAddPolicy();
+            case "accept-new" -> new AutoAddPolicy(plan.hashKnownHosts());
             case "no", "off", "false" -> new WarningPolicy();
             default -> new RejectPolicy(); // yes, and ask: a library cannot prompt
         };

@@ -19,15 +19,16 @@ final class PlanOptions {
         ConnectOptions.Builder b = ConnectOptions.builder()
                 .port(plan.port()).username(plan.user()).password(base.password()).passphrase(base.passphrase())
                 .pkey(base.pkey()).timeout(plan.connectTimeout()).compress(plan.compress())
-                .allowAgent(!"none".equals(plan.agent()) && !plan.identitiesOnly())
+                .allowAgent(!"none".equals(plan.agent())) // IdentitiesOnly filters the agent's keys
                 .identityAgent(plan.agent() == null || "none".equals(plan.agent()) ? null : Path.of(plan.agent()))
                 // with a config the plan lists ssh's default files itself
                 .lookForKeys(base.sshConfig() == null && base.lookForKeys() && !plan.identitiesOnly())
                 .bannerTimeout(base.bannerTimeout()).authTimeout(base.authTimeout())
                 .channelTimeout(base.channelTimeout()).disabledAlgorithms(base.disabledAlgorithms())
                 .preferredAlgorithms(plan.algorithms()).interactiveHandler(base.interactiveHandler())
-                .gssAuth(base.gssAuth()).gssKex(base.gssKex()).gssDelegCreds(base.gssDelegCreds())
-                .gssHost(base.gssHost()).gssTrustDns(base.gssTrustDns());
+                .gssAuth(plan.gss().auth()).gssKex(plan.gss().keyExchange())
+                .gssDelegCreds(plan.gss().delegateCredentials())
+                .gssHost(base.gssHost()).gssTrustDns(plan.gss().trustDns());
         for (Path file : plan.identityFiles()) {
             // ssh skips configured identity files that do not exist; the builder's must exist
             if (base.keyFilenames().contains(file) || Files.isRegularFile(file)) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.javamiko.internal.connect.AlgorithmListSpec;
 import org.javamiko.internal.connect.ConfigValues;
 import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.ForwardSpec;
 import org.javamiko.internal.connect.JumpSpec;
 import org.javamiko.internal.connect.ProxyCommandTokens;
 import org.javamiko.internal.connect.ShellSafeNames;
@@ -33,7 +34,10 @@ final class PlanResolver {
             "identitiesonly", "identityagent", "userknownhostsfile", "globalknownhostsfile",
             "stricthostkeychecking", "ciphers", "macs", "kexalgorithms", "hostkeyalgorithms",
             "pubkeyacceptedalgorithms", "connecttimeout", "serveraliveinterval", "serveralivecountmax",
-            "compression", "forwardagent", "setenv", "proxyjump", "proxycommand", "hostkeyalias");
+            "compression", "forwardagent", "setenv", "proxyjump", "proxycommand", "hostkeyalias", "certificatefile",
+            "preferredauthentications", "hashknownhosts", "gssapiauthentication", "gssapidelegatecredentials",
+            "gssapikeyexchange", "gssapitrustdns", "localforward", "remoteforward", "dynamicforward", "clearallforwardings",
+            "exitonforwardfailure", "gatewayports");
 
     private final ConnectOptions options;
 
@@ -101,7 +105,48 @@ final class PlanResolver {
                         : config.integer("serveralivecountmax", options.keepaliveCountMax()),
                 explicit("compress") ? options.compress() : config.bool("compression", options.compress()),
                 config.bool("forwardagent", false), config.environment(),
-                config.commaList("preferredauthentications"), jumps, proxyCommand);
+                config.commaList("preferredauthentications"), jumps, proxyCommand,
+                config.bool("hashknownhosts", false), gss(config), hop ? List.of() : forwardings(config),
+                config.bool("exitonforwardfailure", false));
+    }
+
+    /** The builder's gssAuth, gssDelegCreds, gssKex and gssTrustDns win over GSSAPIAuthentication and its kin. */
+    private ConnectionPlan.Gss gss(ConfigValues config) {
+        return new ConnectionPlan.Gss(
+                explicit("gssAuth") ? options.gssAuth() : config.bool("gssapiauthentication", options.gssAuth()),
+                // with a config, ssh's default: a ticket is handed to the server only when asked for
+                explicit("gssDelegCreds") || !config.present() ? options.gssDelegCreds()
+                        : config.bool("gssapidelegatecredentials", false),
+                explicit("gssKex") ? options.gssKex() : config.bool("gssapikeyexchange", options.gssKex()),
+                explicit("gssTrustDns") || !config.present() ? options.gssTrustDns()
+                        : config.bool("gssapitrustdns", false));
+    }
+
+    /**
+     * The target's LocalForward, RemoteForward and DynamicForward (none with ClearAllForwardings,
+     * as ssh); GatewayPorts yes makes a forwarding without a listen address listen on all.
+     */
+    private static List<ForwardSpec> forwardings(ConfigValues config) {
+        List<ForwardSpec> forwards = new ArrayList<>();
+        if (config.bool("clearallforwardings", false)) {
+            return forwards;
+        }
+        boolean gatewayPorts = config.bool("gatewayports", false);
+        Map<String, ForwardSpec.Kind> keywords = new LinkedHashMap<>();
+        keywords.put("localforward", ForwardSpec.Kind.LOCAL);
+        keywords.put("remoteforward", ForwardSpec.Kind.REMOTE);
+        keywords.put("dynamicforward", ForwardSpec.Kind.DYNAMIC);
+        keywords.forEach((keyword, kind) -> {
+            for (String value : config.list(keyword)) {
+                ForwardSpec spec = ForwardSpec.parse(kind, value);
+                if (gatewayPorts && spec.bindHost() == null && spec.bindPath() == null && kind != ForwardSpec.Kind.REMOTE) {
+                    spec = new ForwardSpec(kind, "*", spec.bindPort(), null, spec.destHost(), spec.destPort(),
+                            spec.destPath(), spec.text());
+                }
+                forwards.add(spec);
+            }
+        });
+        return forwards;
     }
 
     /**

@@ -30,7 +30,9 @@ final class PoolKey {
         }
         ConnectionPlan plan = PlanResolver.resolve(host, options);
         StringJoiner key = new StringJoiner("\n");
-        key.add(plan.describe());
+        // without its first line, the name given: an alias and the address it stands for share
+        String described = plan.describe();
+        key.add(described.substring(described.indexOf('\n') + 1));
         key.add("password " + digest(options.password()));
         key.add("passphrase " + digest(options.passphrase()));
         key.add("pkey " + (options.pkey() == null ? "none" : options.pkey().fingerprint()));

@@ -1,7 +1,6 @@
 package org.javamiko;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.javamiko.internal.connect.ConnectionPlan;
 import org.javamiko.internal.connect.JumpChain;
 import org.javamiko.internal.connect.ProxyCommandSocket;
 import org.javamiko.internal.connect.SocketOpener;
+import org.javamiko.internal.forward.ConfiguredForwards;
 import org.javamiko.internal.forward.Forwardings;
 import org.javamiko.sftp.SftpClient;
 import org.javamiko.transport.Channel;
@@ -157,7 +157,8 @@ public class SshClient implements AutoCloseable {
     }
 
     /**
-     * Connects, checks the server's host key, and authenticates.
+     * Connects, checks the server's host key, authenticates, then opens the ssh_config's
+     * forwardings (see {@link ConnectOptions.Builder#sshConfig}).
      *
      * <p>The host key is checked as OpenSSH's client does, host certificates included (see
      * {@link HostKeys#certificateAuthorities}), except after a GSS-API key exchange ({@code gssKex}),
@@ -178,11 +179,13 @@ public class SshClient implements AutoCloseable {
         LoggerFactory.getLogger(logChannel).debug("Connection plan:\n{}", plan.describe());
         JumpChain chain = new JumpChain((hop, via) -> open(hop, options, via));
         Transport t = chain.reach(plan);
+        Forwardings opened = ConfiguredForwards.open(t, plan.forwardings(), plan.exitOnForwardFailure(),
+                () -> JumpChain.closeAll(t, chain.hops()), LoggerFactory.getLogger(logChannel));
         Transport previous = transport;
         List<Transport> previousHops = hops;
         Forwardings previousForwardings = forwardings;
         identityAgent = options.identityAgent();
-        forwardings = new Forwardings(t);
+        forwardings = opened;
         targetPlan = plan;
         hops = chain.hops();
         transport = t;
@@ -198,7 +201,7 @@ public class SshClient implements AutoCloseable {
         HostKeyCheck.loadKnownHosts(this, plan, loadedKnownHosts);
         Logger log = LoggerFactory.getLogger(logChannel);
         Transport t = via != null ? new Transport(via) : base.tunnel() != null ? new Transport(base.tunnel())
-                : onSocket(base.socket() != null ? base.socket() : plan.proxyCommand() != null
+                : SocketOpener.transportOn(base.socket() != null ? base.socket() : plan.proxyCommand() != null
                         ? ProxyCommandSocket.start(plan.proxyCommand())
                         : SocketOpener.open(plan.hostName(), plan.port(), plan.connectTimeout(), timelineLog()));
         try {
@@ -213,7 +216,7 @@ public class SshClient implements AutoCloseable {
             HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
                     hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
             PlanOptions.offerGssKex(t, options, plan.hostName());
-            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName());
+            ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName(), plan);
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange
             t.finishStartClient(options.authTimeout());
@@ -232,16 +235,6 @@ public class SshClient implements AutoCloseable {
     /** The logger of the connect timeline (see the transport's {@code <log channel>.timeline}). */
     private Logger timelineLog() {
         return LoggerFactory.getLogger(logChannel + ".timeline");
-    }
-
-    /** A transport on a socket; a socket it cannot use is closed, not leaked. */
-    private static Transport onSocket(Socket socket) throws IOException {
-        try {
-            return new Transport(socket);
-        } catch (RuntimeException e) {
-            socket.close();
-            throw e;
-        }
     }
 
     private Transport connected() throws SshException {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.connect.ForwardSpec;
 import org.javamiko.internal.connect.JumpSpec;
 import org.javamiko.config.SshConfig;
 import org.javamiko.testing.ExternalCommand;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The oracle: for every alias of every config in the corpus, what the plan would connect with
- * (host, port, user, identity files in order, algorithms, proxies) equals what {@code ssh -G -F
- * file alias} prints.
+ * (host, port, user, identity files in order, algorithms, proxies, certificate files,
+ * IdentitiesOnly, PreferredAuthentications, HashKnownHosts, the GSS-API keywords and the
+ * forwardings) equals what {@code ssh -G -F file alias} prints.
  */
 class ConnectionPlanOracleTest {
     private static final Map<String, String> ALGORITHMS = Map.of("ciphers", "ciphers", "macs", "macs",
@@ -76,10 +78,33 @@ class ConnectionPlanOracleTest {
                 assertThat(hop.user()).isEqualTo(spec.user());
             }
         }
+        assertThat(plan.certificateFiles().stream().map(Path::toString).toList()).isEqualTo(
+                lines(ssh, "certificatefile").stream().map(f -> expand(f, plan)).toList());
+        assertThat(plan.identitiesOnly()).isEqualTo(yes(ssh, "identitiesonly"));
+        if (!plan.preferredAuthentications().isEmpty()) {
+            assertThat(String.join(",", plan.preferredAuthentications())).isEqualTo(ssh.get("preferredauthentications"));
+        }
+        assertThat(plan.hashKnownHosts()).isEqualTo(yes(ssh, "hashknownhosts"));
+        assertThat(plan.gss()).isEqualTo(new ConnectionPlan.Gss(yes(ssh, "gssapiauthentication"),
+                yes(ssh, "gssapidelegatecredentials"), yes(ssh, "gssapikeyexchange"), yes(ssh, "gssapitrustdns")));
+        assertThat(plan.exitOnForwardFailure()).isEqualTo(yes(ssh, "exitonforwardfailure"));
+        for (String keyword : List.of("localforward", "remoteforward", "dynamicforward")) {
+            assertThat(plan.forwardings().stream().map(ForwardSpec::describe).filter(d -> d.startsWith(keyword + " "))
+                    .toList()).as(keyword).isEqualTo(lines(ssh, keyword).stream().map(v -> keyword + " " + v).toList());
+        }
         String command = ssh.get("proxycommand");
         assertThat(plan.proxyCommand()).isEqualTo(command == null || !plan.jumps().isEmpty() ? null
                 : command.replace("%h", plan.hostName()).replace("%p", String.valueOf(plan.port()))
                         .replace("%r", plan.user()).replace("%n", alias));
+    }
+
+    private static List<String> lines(Map<String, String> ssh, String keyword) {
+        String value = ssh.get(keyword);
+        return value == null ? List.of() : List.of(value.split("\n"));
+    }
+
+    private static boolean yes(Map<String, String> ssh, String keyword) {
+        return "yes".equals(ssh.get(keyword));
     }
 
     /** ssh -G prints IdentityFile before expanding its tokens; ssh expands them when it uses them. */

@@ -150,6 +150,18 @@ class FleetTest {
     }
 
     @Test
+    void oneHostSpelledTwoWaysSharesOneConnection() throws Exception {
+        try (Fleet fleet = fleet().build()) {
+            String clientPort = "echo $SSH_CONNECTION | cut -d' ' -f2";
+            List<FleetResult> results = fleet.run(List.of(hostA, "web-a"), clientPort).awaitAll();
+
+            assertThat(results).allSatisfy(r -> assertThat(r.ok()).as(r.toString()).isTrue());
+            assertThat(results.get(0).stdout()).isEqualTo(results.get(1).stdout());
+            assertThat(fleet.openConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void concurrencyStaysWithinTheBoundAndEveryTaskRuns() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();

@@ -1,8 +1,6 @@
 package org.javamiko.internal.auth;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
@@ -12,6 +10,7 @@ import org.ietf.jgss.MessageProp;
 import org.ietf.jgss.Oid;
 import org.javamiko.AuthenticationException;
 import org.javamiko.SshException;
+import org.javamiko.internal.gss.GssTarget;
 import org.javamiko.internal.wire.SshBuffer;
 
 /**
@@ -25,7 +24,7 @@ import org.javamiko.internal.wire.SshBuffer;
  */
 final class GssapiWithMic {
     /** The Kerberos V5 mechanism, 1.2.840.113554.1.2.2, DER-encoded as the wire wants it. */
-    static final byte[] KERBEROS_OID_DER = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
+    static final byte[] KERBEROS_OID_DER = GssTarget.kerberosOidDer();
 
     private final GSSContext context;
     private final String principal;
@@ -40,7 +39,7 @@ final class GssapiWithMic {
      * paramiko's {@code gss_trust_dns}).
      */
     static GssapiWithMic open(String host, boolean trustDns, boolean delegate) throws IOException {
-        String target = trustDns ? canonical(host) : host;
+        String target = GssTarget.hostName(host, trustDns);
         try {
             Oid kerberos = new Oid(KERBEROS_OID_DER);
             GSSManager manager = GSSManager.getInstance();
@@ -52,14 +51,6 @@ final class GssapiWithMic {
             return new GssapiWithMic(context, "host/" + target);
         } catch (GSSException e) {
             throw new AuthenticationException("Cannot set up GSS-API (Kerberos) for host/" + target + ": " + e.getMessage());
-        }
-    }
-
-    private static String canonical(String host) {
-        try {
-            return InetAddress.getByName(host).getCanonicalHostName();
-        } catch (UnknownHostException e) {
-            return host;
         }
     }
 

@@ -59,6 +59,11 @@ public final class ConfigValues {
         return files;
     }
 
+    /** @return every value of a multi-valued keyword (LocalForward...), in order; empty when unset */
+    public List<String> list(String keyword) {
+        return dict == null ? List.of() : dict.getList(keyword);
+    }
+
     /** @return the keyword's comma-separated value, empty when unset */
     public List<String> commaList(String keyword) {
         String value = get(keyword, null);

@@ -32,13 +32,29 @@ import java.util.StringJoiner;
  * @param preferredAuthentications the methods to try, in order, or empty for all
  * @param jumps the hops to go through first, in order; the first may have its own jumps
  * @param proxyCommand the proxy command with its tokens expanded, or null
+ * @param hashKnownHosts whether host names added to known_hosts are written hashed ({@code |1|})
+ * @param gss GSS-API authentication, credential delegation and key exchange
+ * @param forwardings LocalForward, RemoteForward and DynamicForward, opened after connecting (target only)
+ * @param exitOnForwardFailure whether a forwarding that cannot be opened fails the connect
  */
 public record ConnectionPlan(String alias, String hostName, int port, String user, String knownName,
         List<Path> identityFiles, boolean identitiesOnly, List<Path> certificateFiles, String agent,
         List<Path> userKnownHostsFiles, List<Path> globalKnownHostsFiles, String strictHostKeyChecking,
         Map<String, List<String>> algorithms, Duration connectTimeout, Duration keepaliveInterval,
         int keepaliveCountMax, boolean compress, boolean forwardAgent, Map<String, String> environment,
-        List<String> preferredAuthentications, List<ConnectionPlan> jumps, String proxyCommand) {
+        List<String> preferredAuthentications, List<ConnectionPlan> jumps, String proxyCommand,
+        boolean hashKnownHosts, Gss gss, List<ForwardSpec> forwardings, boolean exitOnForwardFailure) {
+
+    /**
+     * GSSAPIAuthentication, GSSAPIDelegateCredentials, GSSAPIKeyExchange and GSSAPITrustDns.
+     *
+     * @param auth whether gssapi-with-mic is tried
+     * @param delegateCredentials whether the Kerberos ticket is delegated to the server
+     * @param keyExchange whether GSS-API key exchange is asked for
+     * @param trustDns whether the host name is canonicalised through DNS for the server's principal
+     */
+    public record Gss(boolean auth, boolean delegateCredentials, boolean keyExchange, boolean trustDns) {
+    }
 
     /** Copies every collection, so the plan cannot change after it is made. */
     public ConnectionPlan {
@@ -50,6 +66,7 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         environment = Map.copyOf(environment);
         preferredAuthentications = List.copyOf(preferredAuthentications);
         jumps = List.copyOf(jumps);
+        forwardings = List.copyOf(forwardings);
     }
 
     /** @return the plan one keyword a line, like {@code ssh -G} (jump hops indented under it) */
@@ -66,7 +83,7 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         out.add(indent + "user " + user);
         out.add(indent + "hostkeyalias " + knownName);
         identityFiles.forEach(file -> out.add(indent + "identityfile " + file));
-        out.add(indent + "identitiesonly " + (identitiesOnly ? "yes" : "no"));
+        out.add(indent + "identitiesonly " + yesNo(identitiesOnly));
         certificateFiles.forEach(file -> out.add(indent + "certificatefile " + file));
         out.add(indent + "identityagent " + (agent == null ? "SSH_AUTH_SOCK" : agent));
         if (!userKnownHostsFiles.isEmpty()) {
@@ -85,8 +102,8 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         }
         out.add(indent + "serveraliveinterval " + (keepaliveInterval == null ? 0 : keepaliveInterval.toSeconds()));
         out.add(indent + "serveralivecountmax " + keepaliveCountMax);
-        out.add(indent + "compression " + (compress ? "yes" : "no"));
-        out.add(indent + "forwardagent " + (forwardAgent ? "yes" : "no"));
+        out.add(indent + "compression " + yesNo(compress));
+        out.add(indent + "forwardagent " + yesNo(forwardAgent));
         environment.forEach((name, value) -> out.add(indent + "setenv " + name + "=" + value));
         if (!preferredAuthentications.isEmpty()) {
             out.add(indent + "preferredauthentications " + String.join(",", preferredAuthentications));
@@ -94,10 +111,21 @@ public record ConnectionPlan(String alias, String hostName, int port, String use
         if (proxyCommand != null) {
             out.add(indent + "proxycommand " + proxyCommand);
         }
+        out.add(indent + "hashknownhosts " + yesNo(hashKnownHosts));
+        out.add(indent + "gssapiauthentication " + yesNo(gss.auth()));
+        out.add(indent + "gssapidelegatecredentials " + yesNo(gss.delegateCredentials()));
+        out.add(indent + "gssapikeyexchange " + yesNo(gss.keyExchange()));
+        out.add(indent + "gssapitrustdns " + yesNo(gss.trustDns()));
+        forwardings.forEach(forward -> out.add(indent + forward.describe()));
+        out.add(indent + "exitonforwardfailure " + yesNo(exitOnForwardFailure));
         for (ConnectionPlan jump : jumps) {
             out.add(indent + "proxyjump-hop");
             jump.describe(out, indent + "  ");
         }
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
     }
 
     private static String join(List<Path> files) {

@@ -11,11 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.javamiko.NoValidConnectionsException;
+import org.javamiko.transport.Transport;
 import org.slf4j.Logger;
 
 /** Opens the TCP connection to a host, trying each of its addresses in turn. */
 public final class SocketOpener {
     private SocketOpener() {
+    }
+
+    /**
+     * @param socket a connected socket (to the host, or a proxy command's pipe)
+     * @return a transport on it; a socket it cannot use is closed, not leaked
+     */
+    public static Transport transportOn(Socket socket) throws IOException {
+        try {
+            return new Transport(socket);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ public final class GssTarget {
      * @throws AuthenticationException when there is no Kerberos ticket to use
      */
     public static GssTarget acquire(String host, boolean trustDns, boolean delegate) throws AuthenticationException {
-        String target = trustDns ? canonical(host) : host;
+        String target = hostName(host, trustDns);
         try {
             GSSCredential credential = GSSManager.getInstance().createCredential(null, GSSCredential.DEFAULT_LIFETIME,
                     kerberos(), GSSCredential.INITIATE_ONLY);
@@ -57,6 +57,16 @@ public final class GssTarget {
                     + " (run kinit, and connect inside a Subject holding the ticket or with"
                     + " -Djavax.security.auth.useSubjectCredsOnly=false; or turn gssKex off): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param host the host part of the server's principal as configured
+     * @param trustDns whether to canonicalise it through DNS (paramiko's {@code gss_trust_dns});
+     *                 when false, or when the name does not resolve, it is used as given
+     * @return the host part to use
+     */
+    public static String hostName(String host, boolean trustDns) {
+        return trustDns ? canonical(host) : host;
     }
 
     private static String canonical(String host) {

@@ -98,6 +98,24 @@ class GssKexOpenSshTest {
                 "gss-group14-sha256-toWM5Slw5Ew8Mqkay+al2g=="), KexMethods.gssOrder());
     }
 
+    @Test
+    void offersTheGssMethodsFirstAndTheNullHostKeyLast() throws Exception {
+        try (SshClient client = connect(subject, server, gssKex(server).build())) {
+            assertTrue(client.getTransport().isGssKexUsed());
+        }
+        List<String> lines = server.log().lines().toList();
+        String ours = "KEX algorithms: " + String.join(",", KexMethods.gssOrder()) + "," + KexMethods.defaultOrder().get(0);
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(ours)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "sshd logged our KEXINIT, " + ours);
+        String hostKeys = lines.stream().skip(at).filter(l -> l.contains("host key algorithms:")).findFirst().orElseThrow();
+        assertTrue(hostKeys.endsWith(",null [preauth]"), hostKeys);
+    }
+
     @ParameterizedTest
     @MethodSource("gssMethods")
     void negotiatesEachGssMethod(String method) throws Exception {
@@ -165,6 +183,30 @@ class GssKexOpenSshTest {
         SshException e = assertThrows(SshException.class,
                 () -> connect(subject, server, gssKex(server).gssHost("no-such-host.invalid").gssTrustDns(false).build()));
         assertTrue(e.getMessage().contains("host/no-such-host.invalid"), e.getMessage());
+    }
+
+    @Test
+    void trustDnsCanonicalisesTheAddressConnectedTo() throws Exception {
+        // no gssHost: the principal's host is 127.0.0.1, which DNS (here /etc/hosts) maps back to localhost
+        ConnectOptions options = gssKex(server).gssHost(null).gssTrustDns(true).build();
+        try (SshClient client = connect(subject, server, options)) {
+            assertTrue(client.getTransport().isGssKexUsed());
+        }
+    }
+
+    @Test
+    void withoutTrustDnsTheAddressIsUsedAsGiven() {
+        ConnectOptions options = gssKex(server).gssHost(null).gssTrustDns(false).build();
+        SshException e = assertThrows(SshException.class, () -> connect(subject, server, options));
+        assertTrue(e.getMessage().contains("host/127.0.0.1"), e.getMessage());
+    }
+
+    @Test
+    void aServerWithoutGssKexHasItsHostKeyCheckedAsAlways() throws Exception {
+        try (OpenSshServer plain = realm.sshd().option("GSSAPIKeyExchange", "no").start()) {
+            SshException e = assertThrows(SshException.class, () -> connect(subject, plain, gssKex(plain).build()));
+            assertTrue(e.getMessage().contains("not found in known_hosts"), e.getMessage());
+        }
     }
 
     @Test
