@@ -323,8 +323,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * GSSAPIKeyExchange and GSSAPITrustDns ({@link #gssAuth}, {@link #gssDelegCreds},
          * {@link #gssKex}, {@link #gssTrustDns}; with a configuration, as in ssh, the ticket is not
          * delegated nor DNS trusted unless it says so; gssapi-with-mic is tried only where the server
-         * offers it; GSSAPIKeyExchange yes needs a Kerberos ticket as {@code gssKex(true)} does, where
-         * ssh would fall back to the other key exchanges), and LocalForward, RemoteForward and DynamicForward of the target (not of
+         * offers it; GSSAPIKeyExchange yes without a Kerberos ticket falls back to the other key
+         * exchanges, as ssh does, where {@code gssKex(true)} fails clearly), and LocalForward, RemoteForward and DynamicForward of the target (not of
          * jump hops), opened once connected and closed with the client, with GatewayPorts,
          * ClearAllForwardings and ExitOnForwardFailure: as in ssh, a forwarding that cannot be
          * opened is logged as a warning and left out, unless ExitOnForwardFailure is yes, when

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
@@ -20,8 +21,10 @@ import org.javamiko.CommandResult;
 import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
 import org.javamiko.SshException;
+import org.javamiko.config.SshConfig;
 import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.KerberosRealm;
+import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +179,36 @@ class GssKexOpenSshTest {
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> connect(new Subject(), server, gssKex(server).build()));
         assertTrue(e.getMessage().contains("No Kerberos ticket"), e.getMessage());
+    }
+
+    @Test
+    void gssapiKeyExchangeFromTheConfigWithoutATicketFallsBackToTheNormalKeyExchangeAsSshDoes() throws Exception {
+        try (OpenSshServer keys = realm.sshd().start()) {
+            Path config = Files.write(dir.resolve("gss_config"), List.of(
+                    "Host gss-target",
+                    "  HostName " + keys.host(),
+                    "  Port " + keys.port(),
+                    "  User " + keys.user(),
+                    "  GSSAPIKeyExchange yes",
+                    "  IdentityFile " + KeySet.clientKeys().ed25519(),
+                    "  IdentitiesOnly yes",
+                    "  IdentityAgent none",
+                    "  UserKnownHostsFile " + keys.writeKnownHosts(dir.resolve("gss_known_hosts")),
+                    "  GlobalKnownHostsFile none",
+                    "  StrictHostKeyChecking yes"));
+            ConnectOptions options = ConnectOptions.builder().sshConfig(SshConfig.fromPath(config)).build();
+            SshClient client = new SshClient();
+            try {
+                Subject.doAs(new Subject(), (PrivilegedExceptionAction<Void>) () -> {
+                    client.connect("gss-target", options);
+                    return null;
+                });
+                assertFalse(client.getTransport().isGssKexUsed());
+                assertEquals("keyed\n", client.run("echo keyed").stdout());
+            } finally {
+                client.close();
+            }
+        }
     }
 
     @Test
