@@ -198,7 +198,9 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
 
         /**
          * @param on whether to try GSS-API (Kerberos) authentication, gssapi-with-mic, first (as
-         *     paramiko); default false. See docs/kerberos.md for where the ticket comes from.
+         *     paramiko), where the server offers it (a "none" request asks, as ssh does, so a server
+         *     without Kerberos costs no Kerberos start-up); default false. See docs/kerberos.md for
+         *     where the ticket comes from.
          * @return this builder
          */
         public Builder gssAuth(boolean on) {
@@ -321,8 +323,8 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
          * GSSAPIKeyExchange and GSSAPITrustDns ({@link #gssAuth}, {@link #gssDelegCreds},
          * {@link #gssKex}, {@link #gssTrustDns}; with a configuration, as in ssh, the ticket is not
          * delegated nor DNS trusted unless it says so; gssapi-with-mic is tried only where the server
-         * offers it; GSSAPIKeyExchange yes needs a Kerberos ticket as {@code gssKex(true)} does, where
-         * ssh would fall back to the other key exchanges), and LocalForward, RemoteForward and DynamicForward of the target (not of
+         * offers it; GSSAPIKeyExchange yes without a Kerberos ticket falls back to the other key
+         * exchanges, as ssh does, where {@code gssKex(true)} fails clearly), and LocalForward, RemoteForward and DynamicForward of the target (not of
          * jump hops), opened once connected and closed with the client, with GatewayPorts,
          * ClearAllForwardings and ExitOnForwardFailure: as in ssh, a forwarding that cannot be
          * opened is logged as a warning and left out, unless ExitOnForwardFailure is yes, when

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.javamiko.internal.connect.ConnectionPlan;
+import org.javamiko.internal.gss.GssTarget;
 import org.javamiko.transport.Transport;
+import org.slf4j.Logger;
 
 /** The options one hop authenticates with: the builder's credentials with the plan's choices. */
 final class PlanOptions {
@@ -38,11 +40,28 @@ final class PlanOptions {
         return b.build();
     }
 
-    /** With {@code gssKex}, the transport offers GSS-API key exchange with {@code host/<gssHost or the host>}. */
-    static void offerGssKex(Transport t, ConnectOptions options, String hostName) {
-        if (options.gssKex()) {
-            t.setGssKex(options.gssHost() != null ? options.gssHost() : hostName, options.gssTrustDns(),
-                    options.gssDelegCreds());
+    /**
+     * With {@code gssKex}, the transport offers GSS-API key exchange with {@code host/<gssHost or
+     * the host>}. When only the configuration asked for it (GSSAPIKeyExchange yes) and there is no
+     * Kerberos ticket, the normal key exchange is used, as ssh does; {@code gssKex(true)} on the
+     * builder keeps its clear error instead.
+     *
+     * @param base the builder's options, which say whether gssKex was set there
+     */
+    static void offerGssKex(Transport t, ConnectOptions options, ConnectOptions base, String hostName, Logger log) {
+        if (!options.gssKex()) {
+            return;
         }
+        String host = options.gssHost() != null ? options.gssHost() : hostName;
+        if (base.sshConfig() != null && !base.explicitlySet().contains("gssKex")) {
+            try {
+                GssTarget.acquire(host, options.gssTrustDns(), options.gssDelegCreds());
+            } catch (AuthenticationException noTicket) {
+                log.debug("GSSAPIKeyExchange yes, but no Kerberos ticket: the normal key exchange ({})",
+                        noTicket.getMessage());
+                return;
+            }
+        }
+        t.setGssKex(host, options.gssTrustDns(), options.gssDelegCreds());
     }
 }

@@ -215,7 +215,7 @@ public class SshClient implements AutoCloseable {
             HostKeyCheck hostKeyCheck = new HostKeyCheck(this, systemHostKeys, hostKeys, log);
             HostKeyCheck.configureAlgorithms(t.getSecurityOptions(), options, hostKeyCheck.knownKeyTypes(plan.knownName()),
                     hostKeyCheck.knowsCertificateAuthority(plan.knownName()));
-            PlanOptions.offerGssKex(t, options, plan.hostName());
+            PlanOptions.offerGssKex(t, options, base, plan.hostName(), log);
             ClientAuthenticator authenticator = new ClientAuthenticator(t, options, log, keyFiles, plan.hostName(), plan);
             t.beginStartClient();
             authenticator.loadKeyFiles(); // while the server forks, answers and signs the key exchange

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.javamiko.config.SshConfig;
 import org.javamiko.internal.connect.ConnectionPlan;
@@ -139,6 +146,23 @@ class SshConfigKeywordsTest {
     }
 
     @Test
+    void aRemoteForwardFromTheConfigCanListenOnAUnixSocketOfTheServer() throws Exception {
+        Path socketPath = dir.resolve("remote.sock");
+        try (SshClient client = connected(ed25519() + "  RemoteForward " + socketPath + " 127.0.0.1:" + server.port() + "\n");
+                SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socketPath))) {
+            // a Unix socket channel has no read timeout: the read is bounded from outside
+            Future<String> banner = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return firstLine(Channels.newInputStream(channel));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(banner.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)).startsWith("SSH-2.0-");
+        }
+    }
+
+    @Test
     void aDynamicForwardFromTheConfigIsASocksProxy() throws IOException {
         int port = freePort();
         try (SshClient client = connected(ed25519() + "  DynamicForward " + port + "\n");
@@ -164,6 +188,22 @@ class SshConfigKeywordsTest {
             assertThatThrownBy(() -> connected(extra)).isInstanceOf(SshException.class)
                     .hasMessageContaining("LocalForward " + taken.getLocalPort()).hasMessageContaining("ExitOnForwardFailure");
         }
+    }
+
+    @Test
+    void aMalformedLocalForwardIsRefusedNamingIt() {
+        SshConfig config = config(ed25519() + "  LocalForward 8080\n");
+
+        assertThatThrownBy(() -> PlanResolver.resolve("box", ConnectOptions.builder().sshConfig(config).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LocalForward '8080'");
+    }
+
+    @Test
+    void aForwardingJavamikoCannotOpenFailsTheConnectUnderExitOnForwardFailure() throws IOException {
+        String extra = ed25519() + "  RemoteForward " + freePort() + "\n  ExitOnForwardFailure yes\n"; // SOCKS on the server
+
+        assertThatThrownBy(() -> connected(extra)).isInstanceOf(SshException.class)
+                .hasMessageContaining("RemoteForward").hasMessageContaining("not supported");
     }
 
     @Test
@@ -219,7 +259,10 @@ class SshConfigKeywordsTest {
     /** The first line an sshd sends, read through whatever carries the socket. */
     private static String bannerThrough(Socket socket) throws IOException {
         socket.setSoTimeout(TIMEOUT_MILLIS);
-        InputStream in = socket.getInputStream();
+        return firstLine(socket.getInputStream());
+    }
+
+    private static String firstLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c >= 0 && c != '\n' && line.length() < 255; c = in.read()) {
             line.append((char) c);

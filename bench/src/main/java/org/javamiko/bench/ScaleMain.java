@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.javamiko.ConnectOptions;
@@ -23,7 +24,8 @@ import org.javamiko.SshClient;
  *
  * <p>Arguments ({@code --name=value}): host, port, user, key, known-hosts, connections,
  * channels, parallel (how many threads open connections at once; sshd's MaxStartups bounds
- * how many may be unauthenticated at a time).
+ * how many may be unauthenticated at a time), virtual-threads ({@code true}: every connection's
+ * threads from a virtual-thread factory, on a JDK that has them).
  */
 public final class ScaleMain {
     private static final long TIMEOUT_MINUTES = 20;
@@ -43,6 +45,10 @@ public final class ScaleMain {
         int connections = Integer.parseInt(a.getOrDefault("connections", "1000"));
         int channels = Integer.parseInt(a.getOrDefault("channels", "1000"));
         int parallel = Integer.parseInt(a.getOrDefault("parallel", "32"));
+        threads = Boolean.parseBoolean(a.getOrDefault("virtual-threads", "false")) ? VirtualThreads.factoryOrNull() : null;
+        System.out.println("JDK " + Runtime.version() + "; connection threads: "
+                + (threads == null ? "platform" : "virtual") + "; platform threads are counted");
+        System.out.println();
         StringBuilder out = new StringBuilder("| test | N | errors | time to open all | time to use+close all "
                 + "| heap used (after GC) | per item | threads | per item |\n|---|---|---|---|---|---|---|---|---|\n");
         out.append(connections(t, connections, parallel));
@@ -50,8 +56,12 @@ public final class ScaleMain {
         System.out.println(out);
     }
 
+    /** The connections' thread factory: virtual threads when asked for and available, else null (platform). */
+    private static ThreadFactory threads;
+
     private static SshClient connect(Target t) throws IOException {
         SshClient client = new SshClient();
+        client.setThreadFactory(threads);
         client.loadHostKeys(t.knownHosts());
         client.setMissingHostKeyPolicy(new RejectPolicy());
         client.connect(t.host(), ConnectOptions.builder().port(t.port()).username(t.user()).keyFilename(t.key())

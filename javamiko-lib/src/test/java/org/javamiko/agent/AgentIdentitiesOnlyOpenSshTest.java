@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ssh_config's IdentitiesOnly with a real ssh-agent, against OpenSSH sshd: the agent signs for
- * the identity files, and its other keys are not offered.
+ * ssh_config's IdentitiesOnly and CertificateFile with a real ssh-agent, against OpenSSH sshd: the
+ * agent signs for the identity files and certificates, and its other keys are not offered.
  */
 class AgentIdentitiesOnlyOpenSshTest {
     @RegisterExtension
@@ -44,8 +44,12 @@ class AgentIdentitiesOnlyOpenSshTest {
     }
 
     private void connect(Path identityFile) throws IOException {
+        connect("  IdentityFile " + identityFile + "\n");
+    }
+
+    private void connect(String identities) throws IOException {
         SshConfig config = SshConfig.fromText("Host box\n  HostName " + sshd.host() + "\n  Port " + sshd.port()
-                + "\n  User " + sshd.user() + "\n  IdentityFile " + identityFile + "\n  IdentitiesOnly yes\n"
+                + "\n  User " + sshd.user() + "\n" + identities + "  IdentitiesOnly yes\n"
                 + "  IdentityAgent " + agent.socket() + "\n  UserKnownHostsFile "
                 + sshd.writeKnownHosts(dir.resolve("known_hosts")) + "\n  GlobalKnownHostsFile none\n");
         try (SshClient client = new SshClient()) {
@@ -64,6 +68,24 @@ class AgentIdentitiesOnlyOpenSshTest {
                 .run().requireSuccess();
 
         connect(key); // no passphrase: only the agent's copy can sign
+    }
+
+    @Test
+    void theAgentSignsForACertificateFileWhoseKeyOnlyItHolds() throws IOException {
+        Path ca = dir.resolve("user_ca");
+        ExternalCommand.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ca.toString()).run().requireSuccess();
+        sshd.trustUserCa(Files.readString(Path.of(ca + ".pub")).strip());
+        Path key = dir.resolve("id_certified");
+        ExternalCommand.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).run().requireSuccess();
+        ExternalCommand.of("ssh-keygen", "-q", "-s", ca.toString(), "-I", "agent-cert", "-n", sshd.user(),
+                "-V", "-5m:+1h", Path.of(key + ".pub").toString()).run().requireSuccess();
+        Path cert = Files.move(Path.of(key + "-cert.pub"), dir.resolve("elsewhere-cert.pub"));
+        agent.add(key);
+        Files.delete(key); // the private key is in the agent only, and the key is not authorized
+
+        connect("  IdentityFile " + dir.resolve("id_none") + "\n  CertificateFile " + cert + "\n");
+
+        assertThat(sshd.log()).contains("Accepted publickey").contains("ED25519-CERT");
     }
 
     @Test

@@ -48,7 +48,13 @@ final class GssKex implements KeyExchange {
             throw new SshException("A GSS-API key exchange was negotiated but gssKex is off for this connection");
         }
         gss = target.newContext();
-        byte[] token = gss.step(new byte[0]);
+        byte[] token;
+        try {
+            token = gss.step(new byte[0]);
+        } catch (SshException e) {
+            gss.dispose();
+            throw e;
+        }
         if (token == null) {
             gss.dispose();
             throw new SshException("GSS-API key exchange with " + gss.principal() + ": Kerberos gave no first token");

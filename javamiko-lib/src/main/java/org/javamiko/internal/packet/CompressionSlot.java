@@ -27,7 +27,8 @@ public final class CompressionSlot {
     private String method = NONE;
     private Deflater deflater;
     private Inflater inflater;
-    private byte[] out = new byte[8 * 1024];
+    /** What zlib writes into; made when compression first starts (most connections never compress). */
+    private byte[] out;
     private int length;
 
     private CompressionSlot(boolean outgoing, int payloadLimit) {
@@ -67,6 +68,9 @@ public final class CompressionSlot {
     }
 
     private void start() {
+        if (out == null) {
+            out = new byte[8 * 1024];
+        }
         if (outgoing) {
             deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         } else {

@@ -20,10 +20,11 @@ public final class PacketReader {
     /** RFC 4253 §6.1 asks for 35000; OpenSSH accepts up to 256 KiB, and so do we. */
     public static final int MAX_PACKET_LENGTH = 256 * 1024;
     /**
-     * What every connection starts with: two of OpenSSH's 32 KiB packets per read. Most connections
-     * never need more, and at a thousand connections the difference is a couple of hundred MiB.
+     * What every connection starts with: room for the key exchange and a command's small packets.
+     * A bulk transfer doubles it within a few reads (see {@link #fill}); at ten thousand idle
+     * connections every KiB here is ten MiB of heap.
      */
-    static final int INITIAL_BUFFER = 64 * 1024;
+    static final int INITIAL_BUFFER = 16 * 1024;
     /** The largest packet with its length field and the longest MAC, and what bulk reads grow to. */
     static final int MAX_BUFFER = MAX_PACKET_LENGTH + 1024;
 
@@ -99,9 +100,10 @@ public final class PacketReader {
         }
         while (end - start < needed) {
             beforeSocketRead.run();
+            int room = buf.length - end;
             int n;
             try {
-                n = in.read(buf, end, buf.length - end);
+                n = in.read(buf, end, room);
             } catch (SocketException e) {
                 throw new SshException("Connection closed by the server (" + e.getMessage() + ")", e);
             }
@@ -109,8 +111,9 @@ public final class PacketReader {
                 throw new SshException("Connection closed by the server");
             }
             end += n;
-            if (end == buf.length && buf.length < MAX_BUFFER) {
-                // the socket had at least as much as there was room for: a bulk transfer, read more at once
+            if (n == room && room >= buf.length / 2 && buf.length < MAX_BUFFER) {
+                // the socket had at least half a buffer waiting: a bulk transfer, read more at once
+                // (a slow peer's small reads that happen to reach the end never count)
                 moveTo(new byte[Math.min(2 * buf.length, MAX_BUFFER)]);
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
@@ -20,8 +21,10 @@ import org.javamiko.CommandResult;
 import org.javamiko.ConnectOptions;
 import org.javamiko.SshClient;
 import org.javamiko.SshException;
+import org.javamiko.config.SshConfig;
 import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.KerberosRealm;
+import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +101,24 @@ class GssKexOpenSshTest {
                 "gss-group14-sha256-toWM5Slw5Ew8Mqkay+al2g=="), KexMethods.gssOrder());
     }
 
+    @Test
+    void offersTheGssMethodsFirstAndTheNullHostKeyLast() throws Exception {
+        try (SshClient client = connect(subject, server, gssKex(server).build())) {
+            assertTrue(client.getTransport().isGssKexUsed());
+        }
+        List<String> lines = server.log().lines().toList();
+        String ours = "KEX algorithms: " + String.join(",", KexMethods.gssOrder()) + "," + KexMethods.defaultOrder().get(0);
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(ours)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "sshd logged our KEXINIT, " + ours);
+        String hostKeys = lines.stream().skip(at).filter(l -> l.contains("host key algorithms:")).findFirst().orElseThrow();
+        assertTrue(hostKeys.endsWith(",null [preauth]"), hostKeys);
+    }
+
     @ParameterizedTest
     @MethodSource("gssMethods")
     void negotiatesEachGssMethod(String method) throws Exception {
@@ -158,6 +179,36 @@ class GssKexOpenSshTest {
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> connect(new Subject(), server, gssKex(server).build()));
         assertTrue(e.getMessage().contains("No Kerberos ticket"), e.getMessage());
+    }
+
+    @Test
+    void gssapiKeyExchangeFromTheConfigWithoutATicketFallsBackToTheNormalKeyExchangeAsSshDoes() throws Exception {
+        try (OpenSshServer keys = realm.sshd().start()) {
+            Path config = Files.write(dir.resolve("gss_config"), List.of(
+                    "Host gss-target",
+                    "  HostName " + keys.host(),
+                    "  Port " + keys.port(),
+                    "  User " + keys.user(),
+                    "  GSSAPIKeyExchange yes",
+                    "  IdentityFile " + KeySet.clientKeys().ed25519(),
+                    "  IdentitiesOnly yes",
+                    "  IdentityAgent none",
+                    "  UserKnownHostsFile " + keys.writeKnownHosts(dir.resolve("gss_known_hosts")),
+                    "  GlobalKnownHostsFile none",
+                    "  StrictHostKeyChecking yes"));
+            ConnectOptions options = ConnectOptions.builder().sshConfig(SshConfig.fromPath(config)).build();
+            SshClient client = new SshClient();
+            try {
+                Subject.doAs(new Subject(), (PrivilegedExceptionAction<Void>) () -> {
+                    client.connect("gss-target", options);
+                    return null;
+                });
+                assertFalse(client.getTransport().isGssKexUsed());
+                assertEquals("keyed\n", client.run("echo keyed").stdout());
+            } finally {
+                client.close();
+            }
+        }
     }
 
     @Test

@@ -68,12 +68,21 @@ class PacketReaderTest {
     }
 
     @Test
-    void trickledPacketsKeepTheBufferSmall() throws IOException {
+    void trickledSmallPacketsKeepTheBufferAtItsFirstSize() throws IOException {
+        byte[] data = random(300_000);
+        PacketReader reader = new PacketReader(sliced(wire(data, 4096), 1000), gcm(false), new byte[0]);
+
+        assertThat(readAll(reader, data.length)).isEqualTo(data);
+        assertThat(reader.capacity()).isEqualTo(PacketReader.INITIAL_BUFFER);
+    }
+
+    @Test
+    void trickledPacketsLargerThanTheBufferGrowItToTwoPacketsNotToTheMaximum() throws IOException {
         byte[] data = random(300_000);
         PacketReader reader = new PacketReader(sliced(wire(data, 32768), 1000), gcm(false), new byte[0]);
 
         assertThat(readAll(reader, data.length)).isEqualTo(data);
-        assertThat(reader.capacity()).isEqualTo(PacketReader.INITIAL_BUFFER);
+        assertThat(reader.capacity()).isGreaterThan(32768).isLessThanOrEqualTo(2 * (32768 + 64));
     }
 
     @Test
