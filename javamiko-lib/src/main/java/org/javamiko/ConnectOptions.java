@@ -368,6 +368,19 @@ public final class ConnectOptions extends ConnectOptionsAccessors {
         }
 
         /**
+         * @param socket an OpenSSH ControlMaster's socket ({@code ControlPath}, tokens expanded):
+         *        {@link SshClientPool#run(String, ConnectOptions, String, ExecOptions)} runs commands
+         *        through the master when one answers there, as {@code ssh} with {@code ControlMaster
+         *        auto} does, and connects itself otherwise; null (the default) for the config's
+         * @return this builder
+         */
+        public Builder controlPath(Path socket) {
+            v.explicitlySet.add("controlPath");
+            v.controlPath = socket;
+            return this;
+        }
+
+        /**
          * @param interval the silence after which {@code keepalive@openssh.com} is sent; null: off
          * @param countMax how many unanswered keepalives end the connection
          * @return this builder

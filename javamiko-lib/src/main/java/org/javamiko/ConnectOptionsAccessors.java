@@ -174,6 +174,11 @@ abstract class ConnectOptionsAccessors {
         return values().knownHostsFiles;
     }
 
+    /** @return the OpenSSH ControlMaster socket to use when a master answers there, or null */
+    public Path controlPath() {
+        return values().controlPath;
+    }
+
     /**
      * @return the names of the builder methods called (e.g. {@code "port"}, {@code "username"}):
      *         these win over the {@link #sshConfig()}'s values

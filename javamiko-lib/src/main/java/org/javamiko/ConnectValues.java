@@ -51,6 +51,7 @@ final class ConnectValues {
     int keepaliveCountMax = 3;
     InteractiveHandler interactiveHandler;
     List<Path> knownHostsFiles = new ArrayList<>();
+    Path controlPath;
     Set<String> explicitlySet = new LinkedHashSet<>();
 
 
@@ -87,6 +88,7 @@ final class ConnectValues {
         c.keepaliveCountMax = keepaliveCountMax;
         c.interactiveHandler = interactiveHandler;
         c.knownHostsFiles = List.copyOf(knownHostsFiles);
+        c.controlPath = controlPath;
         c.explicitlySet = Set.copyOf(explicitlySet);
         return c;
     }

@@ -160,6 +160,11 @@ public final class SshClientPool implements AutoCloseable {
 
     /**
      * Runs a command to its end on a pooled connection, as {@link SshClient#run(String, ExecOptions)}.
+     * When the options' {@link ConnectOptions#controlPath()}, or the config's {@code ControlPath},
+     * names a socket where an OpenSSH master answers, the command goes through that master
+     * instead ({@link ControlMaster#run}; needs junixsocket, without which the pool connects
+     * itself), as {@code ssh} with {@code ControlMaster auto} does; no master there: the pool
+     * connects itself, and says so at DEBUG.
      *
      * @param host the server's name, address or ssh_config alias
      * @param options how to connect and log in
@@ -171,6 +176,17 @@ public final class SshClientPool implements AutoCloseable {
      */
     public CommandResult run(String host, ConnectOptions options, String command, ExecOptions exec)
             throws IOException {
+        ControlMaster master = ControlPaths.liveMaster(host, options);
+        if (master != null) {
+            try {
+                return master.run(command, exec);
+            } catch (SshException e) {
+                if (!(e.getCause() instanceof LinkageError)) {
+                    throw e;
+                }
+                LOG.debug("Not using the ControlMaster at {}: {}", master.path(), e.getMessage());
+            }
+        }
         try (Lease lease = lease(host, options)) {
             return lease.run(command, exec);
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.javamiko.config.SshConfig;
+import org.javamiko.testing.Connect;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +163,51 @@ class ControlMasterTest {
             s.stdin().close();
             assertThat(new String(s.stdout().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("still here\n");
         }
+    }
+
+    @Test
+    void aPoolRunsThroughTheMasterAtItsControlPath() throws IOException {
+        long logins = logins();
+        try (SshClientPool pool = trustingPool()) {
+            CommandResult r = pool.run(sshd.host(), poolOptions().controlPath(dir.resolve("cm")).build(), "echo via");
+
+            assertThat(r.stdout()).isEqualTo("via\n");
+            assertThat(pool.openConnections()).isZero();
+        }
+        assertThat(logins()).as("no new login").isEqualTo(logins);
+    }
+
+    @Test
+    void aPoolFindsTheMasterThroughTheConfigsControlPath() throws IOException {
+        SshConfig config = SshConfig.fromText("Host through-master\n    HostName " + sshd.host() + "\n    Port "
+                + sshd.port() + "\n    ControlMaster auto\n    ControlPath " + dir.resolve("cm") + "\n");
+        try (SshClientPool pool = trustingPool()) {
+            CommandResult r = pool.run("through-master", poolOptions().sshConfig(config).build(), "echo via config",
+                    ExecOptions.defaults());
+
+            assertThat(r.stdout()).isEqualTo("via config\n");
+            assertThat(pool.openConnections()).isZero();
+        }
+    }
+
+    @Test
+    void aPoolConnectsItselfWhenNoMasterAnswers() throws IOException {
+        try (SshClientPool pool = trustingPool()) {
+            CommandResult r = pool.run(sshd.host(), poolOptions().controlPath(dir.resolve("nothing-here")).build(),
+                    "echo direct");
+
+            assertThat(r.stdout()).isEqualTo("direct\n");
+            assertThat(pool.openConnections()).isEqualTo(1);
+        }
+    }
+
+    private static SshClientPool trustingPool() {
+        Path knownHosts = sshd.writeKnownHosts(dir.resolve("known_hosts"));
+        return SshClientPool.builder().clientSetup((host, client) -> client.loadSystemHostKeys(knownHosts)).build();
+    }
+
+    private static ConnectOptions.Builder poolOptions() {
+        return Connect.withKey(sshd, KeySet.clientKeys().ed25519());
     }
 
     @Test
