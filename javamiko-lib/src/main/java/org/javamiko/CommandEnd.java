@@ -48,8 +48,8 @@ final class CommandEnd {
 
     /**
      * Ends the command if it still runs, then closes the channel; never throws. Blocks at most
-     * twice {@code grace} (plus the server's answers to the signals), and only while the command
-     * outlives them.
+     * about four times {@code grace} (each signal's answer and the wait after it), and only while
+     * the command outlives the signals or the server does not answer.
      */
     static Outcome terminate(Channel channel, Duration grace) {
         boolean refused = false;
@@ -61,6 +61,8 @@ final class CommandEnd {
                     signalAndWait(channel, "KILL", grace);
                 }
             }
+        } catch (SocketTimeoutException e) {
+            LOG.debug("The server did not answer the signal on {} within {}; closing the channel", channel, grace);
         } catch (SshException e) {
             refused = true;
             LOG.debug("The server refused to signal the command on {} ({}); closing the channel", channel,
@@ -77,10 +79,11 @@ final class CommandEnd {
         return !channel.isClosed() && !channel.exitStatusReady();
     }
 
+    /** Signals and waits for the end; the server's answer is bounded by the grace too, so close() never hangs. */
     private static void signalAndWait(Channel channel, String signal, Duration grace) throws IOException {
-        channel.signal(signal);
+        channel.signal(signal, grace.isZero() ? Duration.ofMillis(1) : grace);
         try {
-            channel.recvExitStatus(grace);
+            channel.recvExitStatus(grace.isZero() ? Duration.ofMillis(1) : grace);
         } catch (SocketTimeoutException e) {
             // still running: the caller escalates
         }

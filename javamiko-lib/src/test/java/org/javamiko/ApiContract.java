@@ -101,7 +101,7 @@ final class ApiContract {
     static void everySignatureOfCommandEnding() throws Exception {
         ExecOptions eo = ExecOptions.builder().terminateGrace(ExecOptions.DEFAULT_TERMINATE_GRACE).build();
         Duration d = eo.terminateGrace();
-        Channel ch = new SshClient().getTransport().openSession(); ch.signal("TERM");
+        Channel ch = new SshClient().getTransport().openSession(); ch.signal("TERM"); ch.signal("TERM", Duration.ZERO);
         CommandTimeoutException e = new CommandTimeoutException("c", Duration.ZERO, "o", "e", true, "TERM");
         String s1 = e.command(); d = e.timeout(); s1 = e.stdout(); s1 = e.stderr(); boolean ok = e.endConfirmed();
         s1 = e.exitSignal(); SocketTimeoutException ste = e;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.javamiko.testing.Connect;
 import org.javamiko.testing.ExternalCommand;
+import org.javamiko.testing.FaultProxy;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.javamiko.transport.Channel;
@@ -137,6 +141,24 @@ class CommandTimeoutTest {
                     .hasMessageContaining("refused the signal request");
         }
         assertGone(marker); // the pty's hang-up
+    }
+
+    @Test
+    void closingStreamsOfAStalledConnectionReturns() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(sshd.port()); Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 5000);
+            try (SshClient stalled = Connect.trusting(sshd, dir)) {
+                stalled.connect(sshd.host(), Connect.withKey(sshd, KeySet.clientKeys().ed25519())
+                        .username(sshd.pamUser().name()).sock(socket).build());
+                ExecStreams streams = stalled.execCommand("sleep " + marker(),
+                        ExecOptions.builder().terminateGrace(Duration.ofMillis(200)).build());
+                proxy.stall();
+
+                CompletableFuture.runAsync(streams::close).get(GONE_WITHIN_SECONDS, TimeUnit.SECONDS);
+
+                assertThat(streams.channel().isClosed()).isTrue();
+            }
+        }
     }
 
     /** @return a sleep length no other test or run uses, e.g. {@code 600.123456} */

@@ -189,10 +189,24 @@ public class Channel implements AutoCloseable {
      * @throws IOException when the channel or the connection is closed, or the channel timeout passes
      */
     public void signal(String name) throws IOException {
+        signal(name, requestTimeout);
+    }
+
+    /**
+     * Sends a signal as {@link #signal(String)}, waiting at most {@code replyTimeout} for the answer.
+     *
+     * @param name the signal's name without {@code SIG}, e.g. {@code TERM}
+     * @param replyTimeout the bound on the server's answer
+     * @throws IllegalArgumentException when the name is empty or starts with {@code SIG}
+     * @throws SshException when the server refuses the request
+     * @throws java.net.SocketTimeoutException when no answer comes in time
+     * @throws IOException when the channel or the connection is closed
+     */
+    public void signal(String name, Duration replyTimeout) throws IOException {
         if (name == null || name.isEmpty() || name.startsWith("SIG")) {
             throw new IllegalArgumentException("A signal is named without SIG, e.g. TERM, not " + name);
         }
-        core.request("signal", true, new SshBuffer(16).putString(name), requestTimeout);
+        core.request("signal", true, new SshBuffer(16).putString(name), replyTimeout);
     }
 
     /** @return the command's stdout (with stderr mixed in after {@code setCombineStderr(true)}) */
