@@ -99,8 +99,9 @@ public final class ControlMaster {
      * Starts a command through the master (MUX_C_NEW_SESSION).
      *
      * @param command the command line
-     * @param options its pty ({@code getPty}, terminal type {@code xterm}) and environment (the
-     *        server's AcceptEnv decides); the timeout and buffer size do not apply here
+     * @param options its pty ({@code getPty}, terminal type {@code xterm}), environment (sent
+     *        where the master's SendEnv and the server's AcceptEnv allow) and timeout (bounds
+     *        each read of its stdout and stderr); the buffer size does not apply here
      * @return its streams and exit status
      * @throws SshException when the master refuses, or junixsocket is missing
      * @throws IOException when no master answers
@@ -110,7 +111,15 @@ public final class ControlMaster {
         for (Map.Entry<String, String> e : options.environment().entrySet()) {
             environment.add(e.getKey() + "=" + e.getValue());
         }
-        return new ControlMasterSession(mux.newSession(command, options.getPty(), "xterm", environment));
+        MuxClient.Session session = mux.newSession(command, options.getPty(), "xterm", environment);
+        try {
+            ControlMasterSession s = new ControlMasterSession(session, true);
+            s.setTimeout(options.timeout());
+            return s;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /**
@@ -126,7 +135,7 @@ public final class ControlMaster {
      * @throws IOException as {@link #execCommand}
      */
     public CommandResult run(String command, ExecOptions options) throws IOException {
-        try (ControlMasterSession s = execCommand(command, options)) {
+        try (ControlMasterSession s = execCommand(command, options.toBuilder().timeout(null).build())) {
             s.stdin().close();
             Executor readers = r -> Threads.factory(false, "controlmaster-read-").newThread(r).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(s.stdout()), readers);
@@ -180,7 +189,13 @@ public final class ControlMaster {
      * @throws IOException when no master answers
      */
     public ControlMasterSession openStdioForward(String host, int port) throws IOException {
-        return new ControlMasterSession(mux.stdioForward(host, port));
+        MuxClient.Session session = mux.stdioForward(host, port);
+        try {
+            return new ControlMasterSession(session, false);
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /**

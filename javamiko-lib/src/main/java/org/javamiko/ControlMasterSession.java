@@ -23,9 +23,14 @@ import org.javamiko.internal.mux.MuxClient;
 public final class ControlMasterSession implements AutoCloseable {
     private final MuxClient.Session session;
     private final OutputStream stdin;
+    private final InputStream stdout;
+    /** Null for a stdio forward. */
+    private final InputStream stderr;
 
-    ControlMasterSession(MuxClient.Session session) {
+    ControlMasterSession(MuxClient.Session session, boolean hasStderr) throws IOException {
         this.session = session;
+        this.stdout = session.stdout();
+        this.stderr = hasStderr ? session.stderr() : null;
         OutputStream raw = session.stdin();
         this.stdin = new OutputStream() { // close() sends EOF but keeps stdout readable
             @Override
@@ -52,7 +57,7 @@ public final class ControlMasterSession implements AutoCloseable {
 
     /** @return the remote side's stdout (for a stdio forward: the bytes from the destination) */
     public InputStream stdout() {
-        return session.stdout();
+        return stdout;
     }
 
     /**
@@ -60,7 +65,21 @@ public final class ControlMasterSession implements AutoCloseable {
      * @throws IllegalStateException for a stdio forward, which has none
      */
     public InputStream stderr() {
-        return session.stderr();
+        if (stderr == null) {
+            throw new IllegalStateException("A stdio forward has no stderr");
+        }
+        return stderr;
+    }
+
+    /**
+     * Bounds each blocking read of {@link #stdout()} and {@link #stderr()}, as paramiko's settimeout.
+     *
+     * @param timeout the bound, or null for none; a read that outlasts it throws
+     *        {@link java.net.SocketTimeoutException}
+     * @throws IOException when the streams are closed
+     */
+    public void setTimeout(Duration timeout) throws IOException {
+        session.setReadTimeout(timeout);
     }
 
     /**

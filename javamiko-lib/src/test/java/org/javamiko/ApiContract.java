@@ -127,7 +127,7 @@ final class ApiContract {
         ControlMaster m = ControlMaster.at(Path.of("x")); m = ControlMaster.at(Path.of("x"), ControlMaster.DEFAULT_TIMEOUT);
         Path p = m.path(); boolean ok = m.isAlive(); long pid = m.pid(); CommandResult r = m.run("x", ExecOptions.defaults());
         try (ControlMasterSession s = m.execCommand("x", ExecOptions.defaults()); ControlMasterSession w = m.openStdioForward("h", 1)) {
-            OutputStream o = s.stdin(); InputStream i = s.stdout(); i = s.stderr(); int st = s.exitStatus(Duration.ZERO);
+            OutputStream o = s.stdin(); InputStream i = s.stdout(); i = s.stderr(); int st = s.exitStatus(Duration.ZERO); s.setTimeout(Duration.ZERO);
         }
         ConnectOptions co = ConnectOptions.builder().controlPath(Path.of("x")).build(); p = co.controlPath();
         m.forwardLocal("h", 1, "d", 2); int port = m.forwardRemote("h", 1, "d", 2); m.forwardDynamic("h", 1); m.stopListening(); m.terminate();

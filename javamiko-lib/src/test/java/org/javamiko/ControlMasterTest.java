@@ -1,12 +1,14 @@
 package org.javamiko;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +116,7 @@ class ControlMasterTest {
 
     @Test
     void stdinReachesTheCommand() throws IOException {
-        try (ControlMasterSession s = control.execCommand("cat", ExecOptions.defaults())) {
+        try (ControlMasterSession s = control.execCommand("cat", ExecOptions.builder().timeout(WAIT).build())) {
             s.stdin().write("through the master\n".getBytes(StandardCharsets.UTF_8));
             s.stdin().close();
 
@@ -126,6 +128,7 @@ class ControlMasterTest {
     @Test
     void aStdioForwardReachesTheDestination() throws IOException {
         try (ControlMasterSession s = control.openStdioForward("127.0.0.1", sshd.port())) {
+            s.setTimeout(WAIT);
             assertThat(readLine(s.stdout())).startsWith("SSH-2.0-OpenSSH");
         }
     }
@@ -154,7 +157,7 @@ class ControlMasterTest {
     void stopListeningRemovesTheSocketButKeepsItsSessions() throws IOException {
         startMaster("cm-stop");
         ControlMaster stopping = ControlMaster.at(dir.resolve("cm-stop"));
-        try (ControlMasterSession s = stopping.execCommand("cat", ExecOptions.defaults())) {
+        try (ControlMasterSession s = stopping.execCommand("cat", ExecOptions.builder().timeout(WAIT).build())) {
             stopping.stopListening();
 
             assertThat(within(() -> !Files.exists(stopping.path()))).as("the socket is gone").isTrue();
@@ -208,6 +211,14 @@ class ControlMasterTest {
 
     private static ConnectOptions.Builder poolOptions() {
         return Connect.withKey(sshd, KeySet.clientKeys().ed25519());
+    }
+
+    @Test
+    void aSilentCommandsReadTimesOut() throws IOException {
+        try (ControlMasterSession s = control.execCommand("sleep 30",
+                ExecOptions.builder().timeout(Duration.ofMillis(300)).build())) {
+            assertThatThrownBy(() -> s.stdout().read()).isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     @Test

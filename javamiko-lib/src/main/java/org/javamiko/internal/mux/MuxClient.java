@@ -99,12 +99,17 @@ public final class MuxClient {
         }
 
         /** @return what the remote side writes */
-        public InputStream stdout() {
+        public InputStream stdout() throws IOException {
             return pipes.input(1);
         }
 
+        /** @param timeout bounds each read of stdout and stderr; null for none */
+        public void setReadTimeout(Duration timeout) throws IOException {
+            pipes.setReadTimeout(timeout == null ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        }
+
         /** @return the command's stderr (a session's only) */
-        public InputStream stderr() {
+        public InputStream stderr() throws IOException {
             if (pipes.count() < 3) {
                 throw new IllegalStateException("A stdio forward has no stderr");
             }

@@ -58,9 +58,19 @@ final class StdioPipes implements AutoCloseable {
         return pairs.size();
     }
 
-    /** @return what we read from stream {@code i} (the command's stdout or stderr) */
-    InputStream input(int i) {
-        return Channels.newInputStream(pairs.get(i).getSocket1());
+    /**
+     * @return what we read from stream {@code i} (the command's stdout or stderr), through the
+     *         socket rather than the channel so that {@link #setReadTimeout} bounds each read
+     */
+    InputStream input(int i) throws IOException {
+        return pairs.get(i).getSocket1().socket().getInputStream();
+    }
+
+    /** @param millis bounds each read of our ends; 0 for none */
+    void setReadTimeout(int millis) throws IOException {
+        for (AFUNIXSocketPair<AFUNIXSocketChannel> p : pairs) {
+            p.getSocket1().socket().setSoTimeout(millis);
+        }
     }
 
     /** Half-closes our end of stream {@code i}: the master reads EOF (the command's stdin ends). */
