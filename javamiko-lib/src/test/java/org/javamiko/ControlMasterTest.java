@@ -3,12 +3,14 @@ package org.javamiko;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.function.BooleanSupplier;
 
 import org.javamiko.config.SshConfig;
 import org.javamiko.testing.Connect;
+import org.javamiko.testing.ExternalCommand;
 import org.javamiko.testing.KeySet;
 import org.javamiko.testing.OpenSshServer;
 import org.junit.jupiter.api.AfterAll;
@@ -219,6 +222,28 @@ class ControlMasterTest {
                 ExecOptions.builder().timeout(Duration.ofMillis(300)).build())) {
             assertThatThrownBy(() -> s.stdout().read()).isInstanceOf(SocketTimeoutException.class);
         }
+    }
+
+    @Test
+    void withoutJunixsocketASessionNamesIt() throws Exception {
+        Path probe = Files.writeString(dir.resolve("Probe.java"), "import java.nio.file.Path;\n"
+                + "public class Probe { public static void main(String[] a) throws Exception {\n"
+                + "  org.javamiko.ControlMaster m = org.javamiko.ControlMaster.at(Path.of(a[0]));\n"
+                + "  System.out.println(\"alive \" + m.isAlive());\n"
+                + "  try { m.run(\"true\", org.javamiko.ExecOptions.defaults()); }\n"
+                + "  catch (org.javamiko.SshException e) { System.out.println(e.getMessage()); } } }\n");
+        String classPath = String.join(File.pathSeparator, codeSource(SshClient.class),
+                codeSource(org.slf4j.Logger.class), codeSource(org.bouncycastle.jce.provider.BouncyCastleProvider.class));
+
+        ExternalCommand.Result r = ExternalCommand.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, probe.toString(), dir.resolve("cm").toString()).run();
+
+        assertThat(r.stdout()).as(r.describe()).contains("alive true")
+                .contains("needs junixsocket (com.kohlschutter.junixsocket:junixsocket-core");
+    }
+
+    private static String codeSource(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     @Test
