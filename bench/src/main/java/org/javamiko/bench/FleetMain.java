@@ -19,15 +19,19 @@ import org.javamiko.FleetRun;
 import org.javamiko.config.SshConfig;
 
 /**
- * The fleet benchmark: N "hosts" (ssh_config aliases h1..hN of one local sshd, so every host is
- * its own connection) each running {@code true}, by javamiko's {@link Fleet} and, in the same run,
- * by {@code parallel-ssh} (pssh) and GNU {@code parallel} + {@code ssh} with the same config and
- * the same number at once. Prints a Markdown table: wall time, CPU seconds, errors, and for
- * javamiko heap (after GC) and threads while the N connections are open.
+ * The fleet benchmark: N hosts, each its own endpoint (ssh_config aliases h1..hN, alias i at the
+ * i-th loopback address of {@link MinaScaleServer}, which listens on all of them), each running
+ * {@code true}, by javamiko's {@link Fleet} and, in the same run, by {@code parallel-ssh} (pssh)
+ * and GNU {@code parallel} + {@code ssh} with the same config and the same number at once.
+ * Distinct endpoints matter: Fleet's connection pool (rightly) shares one connection among
+ * aliases of one host, so aliases of one sshd would measure the pool, not N hosts. Prints a
+ * Markdown table: wall time, CPU seconds, errors, and for javamiko heap (after GC) and threads
+ * while the N connections are open.
  *
- * <p>Arguments ({@code --name=value}): host, port, user, key, known-hosts, work (a scratch
- * directory), hosts (N), parallel (at once, default 32 as pssh's), peers (comma list of
- * {@code pssh,parallel}; missing programs are reported, not fatal).
+ * <p>Arguments ({@code --name=value}): port (the MINA server's), user, key, host-key-line (the
+ * server's public key, {@code type base64}), work (a scratch directory), hosts (N), parallel (at
+ * once, default 32 as pssh's), peers (comma list of {@code pssh,parallel}; missing programs are
+ * reported, not fatal).
  */
 public final class FleetMain {
     private FleetMain() {
@@ -49,13 +53,20 @@ public final class FleetMain {
         int parallel = Integer.parseInt(a.getOrDefault("parallel", "32"));
         Path work = Path.of(a.get("work"));
         Path config = work.resolve("fleet_ssh_config");
-        Files.writeString(config, "Host h*\n"
-                + "    HostName " + a.get("host") + "\n"
+        Path knownHosts = work.resolve("fleet_known_hosts");
+        StringBuilder cfg = new StringBuilder();
+        List<String> known = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            cfg.append("Host h").append(i).append("\n    HostName ").append(MinaScaleServer.address(i)).append('\n');
+            known.add("[" + MinaScaleServer.address(i) + "]:" + a.get("port") + " " + a.get("host-key-line"));
+        }
+        Files.write(knownHosts, known);
+        Files.writeString(config, cfg + "Host h*\n"
                 + "    Port " + a.get("port") + "\n"
                 + "    User " + a.get("user") + "\n"
                 + "    IdentityFile " + a.get("key") + "\n"
                 + "    IdentitiesOnly yes\n"
-                + "    UserKnownHostsFile " + a.get("known-hosts") + "\n"
+                + "    UserKnownHostsFile " + knownHosts + "\n"
                 + "    GlobalKnownHostsFile /dev/null\n"
                 + "    StrictHostKeyChecking yes\n"
                 + "    BatchMode yes\n"
@@ -67,7 +78,7 @@ public final class FleetMain {
         }
         Path hostFile = Files.write(work.resolve("fleet_hosts"), hosts);
         StringBuilder out = new StringBuilder();
-        out.append("N = ").append(n).append(" hosts (aliases of one sshd), ").append(parallel)
+        out.append("N = ").append(n).append(" hosts (N loopback addresses of one MINA SSHD, commands in-process), ").append(parallel)
                 .append(" at a time, each running `true` (javamiko after an untimed warm-up on 20 hosts); JDK ").append(Runtime.version()).append(", virtual threads ")
                 .append(Fleet.virtualThreadsAvailable() ? "yes" : "no (platform threads)").append("\n\n");
         out.append("| client | errors | wall | CPU s (client side) | per host | heap after GC, N connections open "

@@ -11,20 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
  * The server side of the 10,000-connection scale test, in a JVM of its own: Apache MINA SSHD on
- * 127.0.0.1 with the bench's Ed25519 host key and the bench client's key authorized. sshd cannot
+ * 127.0.0.1 with the bench's Ed25519 host key and the bench client's key authorized, offering what
+ * the bench's sshd offers (curve25519-sha256, aes128-gcm). sshd cannot
  * hold that many connections on this machine (a process each, 2-6 MiB of memory apiece), and in
  * the client's JVM the server's heap would be counted as the client's.
  *
@@ -32,7 +36,10 @@ import org.apache.sshd.server.command.Command;
  * {@code cat} echoes its input until EOF, then exits 0. Prints {@code port N} on stdout once
  * listening and runs until killed.
  *
- * <p>Arguments ({@code --name=value}): host-key (OpenSSH private key file), authorized-keys.
+ * <p>Arguments ({@code --name=value}): host-key (OpenSSH private key file), authorized-keys,
+ * addresses (how many loopback addresses to listen on, default 1: {@link #address(int)} 1..N, so
+ * that the fleet benchmark's N hosts are N endpoints; a connection pool rightly shares one
+ * connection among aliases of one endpoint), port (default 0: any; needed with several addresses).
  */
 public final class MinaScaleServer {
     private static final ThreadFactory VIRTUAL = VirtualThreads.factoryOrNull();
@@ -48,9 +55,17 @@ public final class MinaScaleServer {
             a.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         SshServer sshd = SshServer.setUpDefaultServer();
-        sshd.setHost("127.0.0.1");
-        sshd.setPort(0);
+        int addresses = Integer.parseInt(a.getOrDefault("addresses", "1"));
+        StringBuilder hosts = new StringBuilder();
+        for (int i = 1; i <= addresses; i++) {
+            hosts.append(i > 1 ? "," : "").append(address(i));
+        }
+        sshd.setHost(hosts.toString()); // MINA binds each of a comma-separated list
+        sshd.setPort(Integer.parseInt(a.getOrDefault("port", "0")));
         sshd.setKeyPairProvider(new FileKeyPairProvider(Path.of(a.get("host-key"))));
+        // what the bench's sshd offers, so that every client does the same work: curve25519, aes128-gcm
+        sshd.setKeyExchangeFactories(List.of(ServerBuilder.DH2KEX.apply(BuiltinDHFactories.curve25519)));
+        sshd.setCipherFactories(List.of(BuiltinCiphers.aes128gcm));
         // The keys read once: MINA's AuthorizedKeysAuthenticator re-reads its file when it thinks it
         // changed, and under many concurrent logins refused a few percent of them (seen here, 18 of 300).
         List<PublicKey> authorized = PublicKeyEntry.resolvePublicKeyEntries(null,
@@ -66,6 +81,15 @@ public final class MinaScaleServer {
         System.out.println("port " + port);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /**
+     * @param i 1 to 62,500
+     * @return the i-th loopback address, from 127.0.0.1 on, skipping the .0 and .251-.255 of each /24
+     */
+    static String address(int i) {
+        int index = i - 1;
+        return "127.0." + index / 250 + "." + (index % 250 + 1);
     }
 
     /** {@code true} or {@code cat}, without a process. */
