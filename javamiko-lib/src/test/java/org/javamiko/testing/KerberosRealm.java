@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,9 @@ import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+
+import org.javamiko.ConnectOptions;
+import org.javamiko.SshClient;
 
 /**
  * An MIT Kerberos realm ({@value #REALM}) made in a temp dir for this JVM: {@code kdb5_util
@@ -218,6 +223,26 @@ public final class KerberosRealm {
         LoginContext context = new LoginContext("javamiko-test", subject, null, config);
         context.login();
         return subject;
+    }
+
+    /**
+     * Connects {@code client} to {@code host} inside {@code as} ({@code Subject.doAs}), so that JGSS
+     * finds that Subject's ticket; the client is closed when the connect fails.
+     *
+     * @return {@code client}, connected
+     */
+    public static SshClient connectAs(Subject as, SshClient client, String host, ConnectOptions options)
+            throws Exception {
+        try {
+            Subject.doAs(as, (PrivilegedExceptionAction<Void>) () -> {
+                client.connect(host, options);
+                return null;
+            });
+            return client;
+        } catch (PrivilegedActionException e) {
+            client.close();
+            throw e.getException();
+        }
     }
 
     private void stop() {

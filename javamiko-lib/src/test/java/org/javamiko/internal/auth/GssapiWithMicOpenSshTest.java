@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 
 import javax.security.auth.Subject;
 
@@ -59,17 +57,7 @@ class GssapiWithMicOpenSshTest {
     }
 
     private static SshClient connect(Subject as, ConnectOptions options) throws Exception {
-        SshClient client = Connect.trusting(server, dir);
-        try {
-            Subject.doAs(as, (PrivilegedExceptionAction<Void>) () -> {
-                client.connect(server.host(), options);
-                return null;
-            });
-            return client;
-        } catch (PrivilegedActionException e) {
-            client.close();
-            throw e.getException();
-        }
+        return KerberosRealm.connectAs(as, Connect.trusting(server, dir), server.host(), options);
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.util.List;
 import java.util.Map;
 
@@ -69,17 +67,7 @@ class GssKexOpenSshTest {
 
     /** Connects inside the Subject holding the ticket, with a client that knows no host key. */
     static SshClient connect(Subject as, OpenSshServer to, ConnectOptions options) throws Exception {
-        SshClient client = new SshClient();
-        try {
-            Subject.doAs(as, (PrivilegedExceptionAction<Void>) () -> {
-                client.connect(to.host(), options);
-                return null;
-            });
-            return client;
-        } catch (PrivilegedActionException e) {
-            client.close();
-            throw e.getException();
-        }
+        return KerberosRealm.connectAs(as, new SshClient(), to.host(), options);
     }
 
     static List<String> gssMethods() {
@@ -197,16 +185,9 @@ class GssKexOpenSshTest {
                     "  GlobalKnownHostsFile none",
                     "  StrictHostKeyChecking yes"));
             ConnectOptions options = ConnectOptions.builder().sshConfig(SshConfig.fromPath(config)).build();
-            SshClient client = new SshClient();
-            try {
-                Subject.doAs(new Subject(), (PrivilegedExceptionAction<Void>) () -> {
-                    client.connect("gss-target", options);
-                    return null;
-                });
+            try (SshClient client = KerberosRealm.connectAs(new Subject(), new SshClient(), "gss-target", options)) {
                 assertFalse(client.getTransport().isGssKexUsed());
                 assertEquals("keyed\n", client.run("echo keyed").stdout());
-            } finally {
-                client.close();
             }
         }
     }
