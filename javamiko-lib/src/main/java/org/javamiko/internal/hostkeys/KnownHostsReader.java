@@ -17,16 +17,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class KnownHostsReader {
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsReader.class);
+    private static final ParsedFileCache CACHE = new ParsedFileCache();
 
     private KnownHostsReader() {
     }
 
     /**
      * @param file the file
-     * @return every line of it, in order
+     * @return every line of it, in order (an immutable list, shared while the file is unchanged)
      * @throws java.nio.file.NoSuchFileException when the file does not exist
      */
     public static List<HostKeyLine> read(Path file) throws IOException {
+        return CACHE.read(file, KnownHostsReader::parse);
+    }
+
+    private static List<HostKeyLine> parse(Path file) throws IOException {
         List<RawLine> rawLines = KnownHostsFiles.readLines(file);
         List<HostKeyLine> lines = new ArrayList<>(rawLines.size());
         for (int i = 0; i < rawLines.size(); i++) {
