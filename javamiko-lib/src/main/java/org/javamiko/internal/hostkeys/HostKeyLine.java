@@ -14,6 +14,8 @@ public final class HostKeyLine {
     private final RawLine raw;
     private final KnownHostsEntry entry;
     private final PKey key;
+    /** {@link #identity()}, computed on first use; a benign race, as String's hash. */
+    private String identity;
 
     private HostKeyLine(RawLine raw, KnownHostsEntry entry, PKey key) {
         this.raw = raw;
@@ -90,7 +92,14 @@ public final class HostKeyLine {
      * @return the identity
      */
     public String identity() {
-        return entry != null ? "entry " + entry.identity() : "text " + new String(raw.bytes(), StandardCharsets.ISO_8859_1);
+        String id = identity;
+        if (id == null) {
+            // made once: a line read from a file is shared by every client that loads the file,
+            // and each keeps the identities it has seen (a thousand clients, a thousand lines)
+            id = entry != null ? "entry " + entry.identity() : "text " + new String(raw.bytes(), StandardCharsets.ISO_8859_1);
+            identity = id;
+        }
+        return id;
     }
 
     @Override

@@ -30,6 +30,7 @@ final class ParsedFileCache {
     private record Parsed(Stamp stamp, List<HostKeyLine> lines) {
     }
 
+    private final Object parsing = new Object();
     private final Map<Path, Parsed> files = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -51,20 +52,33 @@ final class ParsedFileCache {
      */
     List<HostKeyLine> read(Path file, Parser parser) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        Stamp before = Stamp.of(key);
+        List<HostKeyLine> cached = cached(key, Stamp.of(key));
+        if (cached != null) {
+            return cached;
+        }
+        // One parse at a time: the clients a fleet connects at once all want the same file, and
+        // each parsing its own copy kept as many copies as there were connects in parallel.
+        synchronized (parsing) {
+            Stamp before = Stamp.of(key);
+            cached = cached(key, before);
+            if (cached != null) {
+                return cached;
+            }
+            List<HostKeyLine> lines = List.copyOf(parser.parse(file));
+            // kept only when nothing changed while it was read: a writer in between makes it a one-off
+            if (Objects.equals(Stamp.of(key), before)) {
+                synchronized (files) {
+                    files.put(key, new Parsed(before, lines));
+                }
+            }
+            return lines;
+        }
+    }
+
+    private List<HostKeyLine> cached(Path key, Stamp now) {
         synchronized (files) {
             Parsed cached = files.get(key);
-            if (cached != null && cached.stamp().equals(before)) {
-                return cached.lines();
-            }
+            return cached != null && cached.stamp().equals(now) ? cached.lines() : null;
         }
-        List<HostKeyLine> lines = List.copyOf(parser.parse(file));
-        // kept only when nothing changed while it was read: a writer in between makes it a one-off
-        if (Objects.equals(Stamp.of(key), before)) {
-            synchronized (files) {
-                files.put(key, new Parsed(before, lines));
-            }
-        }
-        return lines;
     }
 }
