@@ -72,8 +72,9 @@ final class PlanResolver {
                 : !hop && explicit("port") ? options.port() : config.integer("port", hop ? 22 : options.port());
         String user = hopUser != null ? hopUser
                 : !hop && explicit("username") ? options.username() : config.get("user", options.username());
-        String keyName = config.get("hostkeyalias", hostName);
-        String knownName = port == 22 ? keyName : "[" + keyName + "]:" + port;
+        // as ssh: a HostKeyAlias is the known_hosts name as written, whatever the port
+        String keyAlias = config.get("hostkeyalias", null);
+        String knownName = keyAlias != null ? keyAlias : port == 22 ? hostName : "[" + hostName + "]:" + port;
 
         List<ConnectionPlan> jumps = new ArrayList<>();
         String proxyCommand = null;

@@ -231,6 +231,25 @@ class SshConfigKeywordsTest {
     }
 
     @Test
+    void aHostKeyAliasIsTheKnownHostsNameAsWrittenWhateverThePortAsInSsh() throws Exception {
+        Path knownHosts = dir.resolve("alias_known_hosts");
+        SshConfig aliased = SshConfig.fromText("Host box\n  HostName " + server.host() + "\n  Port " + server.port()
+                + "\n  User " + server.user() + "\n  IdentityFile " + server.clientKeys().ed25519()
+                + "\n  IdentityAgent none\n  HostKeyAlias box-key\n  UserKnownHostsFile " + knownHosts
+                + "\n  GlobalKnownHostsFile none\n  StrictHostKeyChecking accept-new\n");
+        assertThat(PlanResolver.resolve("box", ConnectOptions.builder().sshConfig(aliased).build()).knownName())
+                .isEqualTo("box-key");
+
+        try (SshClient client = new SshClient()) {
+            client.connect("box", ConnectOptions.builder().sshConfig(aliased).build());
+        }
+        // what accept-new saved is found under the alias itself, as ssh saves and finds it
+        String found = ExternalCommand.of("ssh-keygen", "-F", "box-key", "-f", knownHosts.toString()).run()
+                .requireSuccess().stdout();
+        assertThat(found).contains("box-key ssh-");
+    }
+
+    @Test
     void theGssapiKeywordsBecomeThePlansGssChoices() {
         ConnectionPlan plan = PlanResolver.resolve("box", ConnectOptions.builder().sshConfig(config(
                 "  GSSAPIAuthentication yes\n  GSSAPIDelegateCredentials yes\n  GSSAPIKeyExchange yes\n  GSSAPITrustDns yes\n"))
