@@ -207,17 +207,31 @@ class SshConfigKeywordsTest {
     }
 
     @Test
-    void closingTheClientClosesTheConfiguredForwards() throws IOException {
+    void closingTheClientClosesTheConfiguredForwards() throws Exception {
         int port = freePort();
         SshClient client = connected(ed25519() + "  LocalForward " + port + " 127.0.0.1:" + server.port() + "\n");
+        // sshd's banner through the port: the listener is ours (a port taken by something else
+        // between freePort and the bind would otherwise pass for one left open)
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            assertThat(bannerThrough(socket)).startsWith("SSH-2.0-");
+        }
 
         client.close();
 
-        assertThatThrownBy(() -> {
+        // refused within a bound: seen once in four CI runs, a connect right after the close still
+        // got through; what must never happen is a listener that stays open
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean refused = false;
+        while (!refused && System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+                Thread.sleep(20);
+            } catch (ConnectException e) {
+                refused = true;
             }
-        }).isInstanceOf(ConnectException.class);
+        }
+        assertThat(refused).as("connections to %d refused once the client is closed", port).isTrue();
     }
 
     @Test
