@@ -30,12 +30,13 @@ final class Connections {
         splice.run(threads);
     }
 
-    /** Starts {@code task} on a thread of the user's factory. */
-    void start(String name, Runnable task) {
+    /** Starts {@code task} on a thread of the user's factory; returns that thread. */
+    Thread start(String name, Runnable task) {
         Thread t = threads.newThread(task);
         t.setName(name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** @return how many connections are open now */

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -22,10 +23,14 @@ import org.slf4j.LoggerFactory;
 public final class LocalListener implements PortForward {
     private static final Logger LOG = LoggerFactory.getLogger(LocalListener.class);
     private static final int BACKLOG = 128;
+    /** How long close waits for the accepting thread to leave the socket (it is signalled at once). */
+    private static final Duration ACCEPTOR_EXIT = Duration.ofSeconds(2);
 
     private final ServerSocket server;
     private final ChannelOpener opener;
     private final Connections connections;
+    /** The thread in {@link #acceptLoop}; set once started. */
+    private volatile Thread acceptor;
     private final Set<Socket> opening = ConcurrentHashMap.newKeySet();
     private final Runnable onClose;
 
@@ -52,7 +57,8 @@ public final class LocalListener implements PortForward {
             throw e;
         }
         LocalListener listener = new LocalListener(server, opener, threads, onClose);
-        listener.connections.start("javamiko-listen " + server.getLocalSocketAddress(), listener::acceptLoop);
+        listener.acceptor = listener.connections.start("javamiko-listen " + server.getLocalSocketAddress(),
+                listener::acceptLoop);
         return listener;
     }
 
@@ -117,9 +123,27 @@ public final class LocalListener implements PortForward {
             return;
         }
         closeQuietly(server);
+        awaitAcceptorExit();
         opening.forEach(LocalListener::closeQuietly);
         connections.closeAll();
         onClose.run();
+    }
+
+    /**
+     * The listening socket is gone only once the thread blocked in accept has left it: until then
+     * the kernel still completes connections to the port (and drops them a moment later), so a
+     * closed forwarding would seem to accept. Bounded, and skipped on the acceptor itself.
+     */
+    private void awaitAcceptorExit() {
+        Thread t = acceptor;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(ACCEPTOR_EXIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {
