@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,5 +65,20 @@ final class Cli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code java -cp <this test's class path> org.javamiko.cli.Main ARGS}, quoted for sh: the
+     * command as a process of its own, for tests that run it on a terminal.
+     */
+    static String processCommand(String... args) {
+        List<String> words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        words.addAll(List.of(args));
+        StringBuilder s = new StringBuilder();
+        for (String w : words) {
+            s.append(s.length() == 0 ? "" : " ").append("'").append(w.replace("'", "'\\''")).append("'");
+        }
+        return s.toString();
     }
 }

@@ -71,7 +71,7 @@ class ScpDropbearCommandTest {
         Path status = dir.resolve("status");
         List<String> words = new ArrayList<>(List.of("scp", "-F", config.toString()));
         words.addAll(List.of(args));
-        tmux.start(120, 30, TerminalTest.javamiko(words.toArray(String[]::new)) + " 2> " + stderr
+        tmux.start(120, 30, Cli.processCommand(words.toArray(String[]::new)) + " 2> " + stderr
                 + "; echo $? > " + status + "; sleep 60");
         tmux.awaitScreen("the password prompt", text -> text.contains(dropbear.user() + "@db's password:"));
         tmux.type(dropbear.password());

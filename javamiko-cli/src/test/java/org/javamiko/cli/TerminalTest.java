@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 import org.javamiko.testing.ExternalCommand;
@@ -42,22 +40,10 @@ class TerminalTest {
         tmux.close();
     }
 
-    /** {@code java -cp <this test's class path> org.javamiko.cli.Main ARGS}, quoted for sh. */
-    static String javamiko(String... args) {
-        List<String> words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        words.addAll(List.of(args));
-        StringBuilder s = new StringBuilder();
-        for (String w : words) {
-            s.append(s.length() == 0 ? "" : " ").append("'").append(w.replace("'", "'\\''")).append("'");
-        }
-        return s.toString();
-    }
-
     @Test
     void theShellGetsAPtyOfTheTerminalsSizeFollowsResizesAndTildeDotCloses() throws Exception {
         Path status = dir.resolve("status");
-        tmux.start(100, 30, javamiko("shell", "-F", config.toString(), "target") + "; echo $? > " + status);
+        tmux.start(100, 30, Cli.processCommand("shell", "-F", config.toString(), "target") + "; echo $? > " + status);
         tmux.type("PS1='READY> '");
         tmux.enter();
         tmux.awaitScreen("the remote prompt", text -> text.lines().anyMatch(l -> l.startsWith("READY>")));
@@ -89,7 +75,7 @@ class TerminalTest {
     @Test
     void theShellsExitStatusIsJavamikos() throws Exception {
         Path status = dir.resolve("status");
-        tmux.start(80, 24, javamiko("shell", "-F", config.toString(), "target") + "; echo $? > " + status);
+        tmux.start(80, 24, Cli.processCommand("shell", "-F", config.toString(), "target") + "; echo $? > " + status);
         tmux.type("PS1='READY> '");
         tmux.enter();
         tmux.awaitScreen("the remote prompt", text -> text.lines().anyMatch(l -> l.startsWith("READY>")));
@@ -104,7 +90,7 @@ class TerminalTest {
         new Random(5).nextBytes(data);
         Path file = Files.write(dir.resolve("payload.bin"), data);
         Path remote = Files.createDirectories(dir.resolve("remote"));
-        String command = javamiko("sftp", "put", "-F", config.toString(), file.toString(), "target:" + remote);
+        String command = Cli.processCommand("sftp", "put", "-F", config.toString(), file.toString(), "target:" + remote);
         ExternalCommand.Result r = ExternalCommand.of("script", "-q", "-e", "-c", command, "/dev/null")
                 .env("TERM", "xterm").timeout(Duration.ofSeconds(60)).run();
         assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -117,7 +103,7 @@ class TerminalTest {
     @Test
     void execMinusTRunsTheCommandOnAPty() throws Exception {
         Path status = dir.resolve("status");
-        tmux.start(90, 20, javamiko("exec", "-t", "-F", config.toString(), "target", "--", "stty size; tty; exit 4")
+        tmux.start(90, 20, Cli.processCommand("exec", "-t", "-F", config.toString(), "target", "--", "stty size; tty; exit 4")
                 + "; echo $? > " + status + "; sleep 60");
         tmux.awaitScreen("stty size 20 90", Tmux.line("20 90"));
         tmux.awaitScreen("a pty", text -> text.contains("/dev/pts/"));
@@ -126,12 +112,12 @@ class TerminalTest {
 
     @Test
     void minusVLogsTheConnectionAtDebugInANewProcess() throws Exception {
-        ExternalCommand.Result r = ExternalCommand.of("sh", "-c", javamiko("exec", "-v", "-F", config.toString(), "target",
+        ExternalCommand.Result r = ExternalCommand.of("sh", "-c", Cli.processCommand("exec", "-v", "-F", config.toString(), "target",
                 "--", "echo", "hi") + " </dev/null").timeout(Duration.ofSeconds(60)).run();
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEqualTo("hi\n");
         assertThat(r.stderr()).contains("DEBUG");
-        ExternalCommand.Result quiet = ExternalCommand.of("sh", "-c", javamiko("exec", "-F", config.toString(), "target",
+        ExternalCommand.Result quiet = ExternalCommand.of("sh", "-c", Cli.processCommand("exec", "-F", config.toString(), "target",
                 "--", "echo", "hi") + " </dev/null").timeout(Duration.ofSeconds(60)).run();
         assertThat(quiet.stderr()).doesNotContain("DEBUG");
     }
